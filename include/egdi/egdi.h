@@ -1,0 +1,19 @@
+/**
+ * @file egdi.h
+ * @brief libegdi umbrella header: include this one.
+ *
+ * libegdi computes UN-style composite indices (the E-Government Development
+ * Index and any index like it): normalisation, weighted aggregation over a
+ * tree of indicators, ranks, groups, rating classes and group averages.
+ */
+#ifndef EGDI_H
+#define EGDI_H
+
+#include "common.h"
+#include "dataset.h"
+#include "index.h"
+#include "compute.h"
+#include "rank.h"
+#include "survey.h"
+
+#endif

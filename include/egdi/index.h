@@ -1,0 +1,137 @@
+/**
+ * @file index.h
+ * @brief Hierarchical composite-index definitions: a forest of nodes with
+ * indicators at the leaves and aggregates above, each with its own methods.
+ *
+ * Every node is computed the same way, bottom-up, for all units at once:
+ *
+ *   1. value  = leaf: the data column named by its source (default: its code)
+ *               aggregate: the chosen aggregation of its children's outputs,
+ *               weighted by the children's weights (renormalised to sum 1);
+ *   2. value  = clamp(value, cap_lower, cap_upper)      (NaN bound = none);
+ *   3. value  = direction * value                       (+1 or -1);
+ *   4. output = normalization(value) over all units with a value.
+ *
+ * A unit with a missing input (NaN) gets NaN for every node above it.
+ * Methods are chosen per node, so any index, not only the EGDI, can be built.
+ */
+#ifndef EGDI_INDEX_H
+#define EGDI_INDEX_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief Opaque index definition. */
+typedef struct egdi_index egdi_index;
+
+/** @brief Per-node normalisation (step 4). Values are stable ABI. */
+typedef enum egdi_norm {
+    EGDI_NORM_NONE = 0,      /**< output = value */
+    /** (x - mean) / sd with the population sd (divide by n); params
+     *  {target_mean, target_sd}, default {0, 1}. */
+    EGDI_NORM_ZSCORE = 1,
+    /** lo + (x - min) / (max - min) * (hi - lo); params {lo, hi}, default {0, 1}. */
+    EGDI_NORM_MINMAX = 2,
+    /** (x - low) / (high - low) * scale, clipped to [0, scale]; params
+     *  {low, high, scale} (scale default 1); fixed goalposts, not data-driven. */
+    EGDI_NORM_GOALPOSTS = 3,
+    /** x / max(x) over units; no params. */
+    EGDI_NORM_FRACMAX = 4
+} egdi_norm;
+
+/** @brief Aggregation of an aggregate's children (step 1). Values are stable ABI. */
+typedef enum egdi_agg {
+    EGDI_AGG_MEAN = 0,     /**< weighted arithmetic mean */
+    EGDI_AGG_GEOMEAN = 1   /**< weighted geometric mean; every input must be > 0 */
+} egdi_agg;
+
+/** @brief Create an empty index. */
+EGDI_API egdi_status egdi_index_new(egdi_index **out);
+/** @brief Free; NULL is a no-op. */
+EGDI_API void egdi_index_free(egdi_index *idx);
+/** @brief Deep copy. */
+EGDI_API egdi_status egdi_index_clone(const egdi_index *idx, egdi_index **out);
+
+/**
+ * @brief Add an indicator (leaf) under @p parent (an aggregate already in the
+ * index, or NULL for a stand-alone indicator). Its source column defaults to
+ * its code; direction +1; no cap; no normalisation.
+ */
+EGDI_API egdi_status egdi_index_add_indicator(egdi_index *idx, const char *code,
+                                              const char *parent, double weight);
+/** @brief Add an aggregate under @p parent (NULL = a root). Mean, no normalisation. */
+EGDI_API egdi_status egdi_index_add_aggregate(egdi_index *idx, const char *code,
+                                              const char *parent, double weight);
+
+/** @brief Set a node's display name. */
+EGDI_API egdi_status egdi_index_set_name(egdi_index *idx, const char *code, const char *name);
+/** @brief Set a node's weight within its parent (finite, >= 0). */
+EGDI_API egdi_status egdi_index_set_weight(egdi_index *idx, const char *code, double weight);
+/** @brief Set a node's direction: +1 (higher is better) or -1. */
+EGDI_API egdi_status egdi_index_set_direction(egdi_index *idx, const char *code, int direction);
+/** @brief Set the data column an indicator reads (indicators only). */
+EGDI_API egdi_status egdi_index_set_source(egdi_index *idx, const char *code,
+                                           const char *column);
+/** @brief Set caps; NaN means no bound. lower must not exceed upper. */
+EGDI_API egdi_status egdi_index_set_caps(egdi_index *idx, const char *code, double lower,
+                                         double upper);
+/** @brief Set normalisation and its parameters (NULL/0 = defaults). */
+EGDI_API egdi_status egdi_index_set_normalization(egdi_index *idx, const char *code,
+                                                  egdi_norm method, const double *params,
+                                                  size_t n_params);
+/** @brief Set the aggregation of an aggregate. */
+EGDI_API egdi_status egdi_index_set_aggregation(egdi_index *idx, const char *code,
+                                                egdi_agg method);
+
+/**
+ * @brief Check the whole definition: every aggregate has children, sibling
+ * weights are not all zero, at least one node. Returns EGDI_ERR_INVALID_INDEX
+ * with a message naming the node otherwise. egdi_compute() validates too.
+ */
+EGDI_API egdi_status egdi_index_validate(const egdi_index *idx);
+
+/** @brief Number of nodes. */
+EGDI_API size_t egdi_index_n_nodes(const egdi_index *idx);
+/** @brief Code of node i (nodes are kept in the order added), or NULL. */
+EGDI_API const char *egdi_index_node_code(const egdi_index *idx, size_t i);
+/** @brief Display name of node i (defaults to its code), or NULL. */
+EGDI_API const char *egdi_index_node_name(const egdi_index *idx, size_t i);
+/** @brief Parent code of node i; NULL for roots or out of range. */
+EGDI_API const char *egdi_index_node_parent(const egdi_index *idx, size_t i);
+/** @brief Source column of node i (indicators; NULL for aggregates). */
+EGDI_API const char *egdi_index_node_source(const egdi_index *idx, size_t i);
+/** @brief Position of a node by code. */
+EGDI_API egdi_status egdi_index_find_node(const egdi_index *idx, const char *code, size_t *out);
+/** @brief 1 if node i is an indicator, 0 if an aggregate, -1 if out of range. */
+EGDI_API int egdi_index_node_is_indicator(const egdi_index *idx, size_t i);
+/** @brief Weight of node i (NaN if out of range). */
+EGDI_API double egdi_index_node_weight(const egdi_index *idx, size_t i);
+/** @brief Level of node i: 1 for indicators, 1 + the highest child level for aggregates. */
+EGDI_API int egdi_index_node_level(const egdi_index *idx, size_t i);
+
+/**
+ * @brief Read a definition in the iMeta layout used by composite-indicator
+ * practitioners (COINr). Required columns: iCode, Parent, Weight, Type
+ * ("Indicator" or "Aggregate"; rows of other types such as "Group" or
+ * "Other" are skipped). Optional: iName, Level, Direction (default 1),
+ * Source, Normalisation (none|zscore|minmax|goalposts|fracmax), NormParams
+ * (numbers separated by spaces), CapLower, CapUpper, Aggregation
+ * (mean|geomean). Rows may come in any order. Errors name the line and
+ * column: unknown parent, cycle, childless aggregate, negative or all-zero
+ * weights, direction not +/-1, duplicate codes, Level inconsistent with the
+ * tree.
+ */
+EGDI_API egdi_status egdi_index_read_csv(const char *path, egdi_index **out);
+/** @brief As egdi_index_read_csv() from memory. */
+EGDI_API egdi_status egdi_index_read_csv_buffer(const char *text, size_t len, egdi_index **out);
+/** @brief Write the definition in the same layout (atomically). */
+EGDI_API egdi_status egdi_index_write_csv(const egdi_index *idx, const char *path);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,100 @@
+/**
+ * @file survey.h
+ * @brief The UN E-Government Survey editions 2003-2024 as presets, and the
+ * UN Data Center export format.
+ */
+#ifndef EGDI_SURVEY_H
+#define EGDI_SURVEY_H
+
+#include "common.h"
+#include "dataset.h"
+#include "index.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief What a preset index reads. */
+typedef enum egdi_survey_input {
+    /** Columns osi, tii, hci (and epi): the published component indices.
+     *  EGDI = weighted mean of the three. */
+    EGDI_INPUT_COMPONENTS = 0,
+    /** Raw indicators: osi_raw and epi_raw (questionnaire scores) and the
+     *  TII/HCI indicators of the edition (see egdi_survey_indicator()). */
+    EGDI_INPUT_RAW = 1
+} egdi_survey_input;
+
+/** @brief Layout version of ::egdi_edition_info. */
+#define EGDI_EDITION_INFO_VERSION 1
+
+/** @brief Parameters of one Survey edition. */
+typedef struct egdi_edition_info {
+    unsigned version;       /**< set by the caller to EGDI_EDITION_INFO_VERSION */
+    int edition;            /**< survey year */
+    double weight_osi;      /**< EGDI weight of the OSI (1/3; 0.34 in 2008 and 2010) */
+    double weight_tii;      /**< EGDI weight of the TII */
+    double weight_hci;      /**< EGDI weight of the HCI */
+    int decimals;           /**< EGDI precision of the published data */
+    /** Precision the Survey ranked on: the published precision, except 2020,
+     *  which ranked unrounded values; 10 decimals stands for "unrounded" there,
+     *  so that floating-point noise in a sum (1e-16) cannot split a true tie. */
+    int rank_decimals;
+    int has_rating_classes; /**< 1 from 2020 */
+    int quantile_type;      /**< Hyndman-Fan type of the class quartiles (7) */
+    double tii_cap;         /**< cap on TII indicators per 100 (120 from 2020; NaN = none) */
+    int zscore_composites;  /**< 1 from 2012: TII/HCI = min-max of the mean of z-scores */
+    size_t n_tii;           /**< number of TII indicators */
+    size_t n_hci;           /**< number of HCI indicators */
+} egdi_edition_info;
+
+/** @brief Number of built-in editions (12). */
+EGDI_API size_t egdi_survey_n_editions(void);
+/** @brief Year of edition i (0-based, ascending), or 0 if out of range. */
+EGDI_API int egdi_survey_edition(size_t i);
+/** @brief Parameters of an edition; EGDI_ERR_NOT_FOUND for an unknown year. */
+EGDI_API egdi_status egdi_survey_edition_info(int edition, egdi_edition_info *out);
+/**
+ * @brief Code of the i-th raw indicator of the TII (@p component "tii") or
+ * HCI ("hci") of an edition, e.g. "internet_users"; NULL past the end.
+ */
+EGDI_API const char *egdi_survey_indicator(int edition, const char *component, size_t i);
+
+/**
+ * @brief The preset index of an edition. Nodes: egdi (root) with children
+ * osi, tii, hci; and epi as a second root. With EGDI_INPUT_RAW the tii and
+ * hci aggregates have the edition's indicators as children.
+ */
+EGDI_API egdi_status egdi_survey_index(int edition, egdi_survey_input input, egdi_index **out);
+
+/**
+ * @brief Read a UN E-Government Data Center export as it is downloaded
+ * (header "Survey Year,Country Name,E-Government Rank,..."). Names are
+ * trimmed and used as unit codes and names. Numeric columns: survey_year,
+ * rank_published, egdi_published, epi, osi, hci, tii.
+ *
+ * Rows whose published EGDI is exactly 0 are placeholders for countries
+ * that were not assessed (2003-2012 files). Unless @p keep_placeholders is
+ * non-zero their index columns are set to missing, so they are not ranked;
+ * rank_published is kept as published.
+ */
+EGDI_API egdi_status egdi_survey_read_un_csv(const char *path, int keep_placeholders,
+                                             egdi_dataset **out);
+/** @brief As egdi_survey_read_un_csv() from memory. */
+EGDI_API egdi_status egdi_survey_read_un_csv_buffer(const char *text, size_t len,
+                                                    int keep_placeholders, egdi_dataset **out);
+
+/**
+ * @brief Compute an edition on a dataset and return the ranking table: a
+ * new dataset with the same units and the columns osi, tii, hci, egdi,
+ * (epi if the input has it), rank (on the edition's rank precision), group
+ * ("Very High".."Low") and rating_class ("" before 2020), in this order.
+ * The label columns of @p data (region, income, ...) are carried over.
+ */
+EGDI_API egdi_status egdi_survey_compute(int edition, egdi_survey_input input,
+                                         const egdi_dataset *data, egdi_dataset **out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,255 @@
+/* Rounding, ranking, EGDI groups, quantiles, rating classes, group means. */
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include <gsl/gsl_sort_double.h>
+#include <gsl/gsl_statistics_double.h>
+
+#include "internal.h"
+
+static double round_half_away(double x, double scale)
+{
+    double y = x * scale;
+    double f = floor(y);
+    double frac = y - f;
+    double eps = 64 * DBL_EPSILON * (fabs(y) > 1 ? fabs(y) : 1);
+    double r;
+    if (fabs(frac - 0.5) <= eps)
+        r = y >= 0 ? f + 1 : f; /* a half: away from zero */
+    else
+        r = frac > 0.5 ? f + 1 : f;
+    return r / scale;
+}
+
+egdi_status egdi_round(const double *x, size_t n, int decimals, double *out)
+{
+    EGDI_CHECK_ARG((x && out) || n == 0, "x/out");
+    if (decimals < 0 || decimals > 15)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "egdi_round: decimals must be 0..15, not %d",
+                          decimals);
+    double scale = pow(10.0, decimals);
+    for (size_t i = 0; i < n; i++)
+        out[i] = isnan(x[i]) ? NAN : round_half_away(x[i], scale);
+    return EGDI_OK;
+}
+
+egdi_status egdi_rank(const double *x, size_t n, int decimals, egdi_ties ties, int *ranks)
+{
+    EGDI_CHECK_ARG((x && ranks) || n == 0, "x/ranks");
+    if (decimals < -1 || decimals > 15)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "egdi_rank: decimals must be -1..15, not %d",
+                          decimals);
+    if (ties != EGDI_TIES_MIN && ties != EGDI_TIES_DENSE && ties != EGDI_TIES_FIRST)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "egdi_rank: unknown ties rule %d", (int)ties);
+    if (n == 0)
+        return EGDI_OK;
+    double *v = malloc(n * sizeof *v);
+    size_t *perm = malloc(n * sizeof *perm);
+    size_t *pos = malloc(n * sizeof *pos);
+    if (!v || !perm || !pos) {
+        free(v), free(perm), free(pos);
+        return egdi__fail(EGDI_ERR_NOMEM, "egdi_rank: out of memory for %zu values", n);
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        ranks[i] = 0;
+        if (isnan(x[i]))
+            continue;
+        /* negate so that an ascending stable sort puts the highest first and
+         * keeps input order among equals */
+        v[m] = -(decimals >= 0 ? round_half_away(x[i], pow(10.0, decimals)) : x[i]);
+        pos[m++] = i;
+    }
+    gsl_sort_index(perm, v, 1, m);
+    /* gsl_sort_index is not stable: order equal values by input position */
+    for (size_t a = 0; a < m;) {
+        size_t b = a + 1;
+        while (b < m && v[perm[b]] == v[perm[a]])
+            b++;
+        for (size_t i = a + 1; i < b; i++) /* insertion sort of the tie block */
+            for (size_t k = i; k > a && perm[k] < perm[k - 1]; k--) {
+                size_t t = perm[k];
+                perm[k] = perm[k - 1];
+                perm[k - 1] = t;
+            }
+        int r = ties == EGDI_TIES_DENSE ? (a == 0 ? 1 : ranks[pos[perm[a - 1]]] + 1) : (int)a + 1;
+        for (size_t i = a; i < b; i++)
+            ranks[pos[perm[i]]] = ties == EGDI_TIES_FIRST ? (int)i + 1 : r;
+        a = b;
+    }
+    free(v), free(perm), free(pos);
+    return EGDI_OK;
+}
+
+egdi_status egdi_groups(const double *x, size_t n, const double *thresholds, int *groups)
+{
+    EGDI_CHECK_ARG((x && groups) || n == 0, "x/groups");
+    static const double dflt[3] = {0.25, 0.50, 0.75};
+    const double *t = thresholds ? thresholds : dflt;
+    if (!(t[0] < t[1] && t[1] < t[2]))
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "group thresholds %g, %g, %g are not increasing",
+                          t[0], t[1], t[2]);
+    for (size_t i = 0; i < n; i++) {
+        double v = x[i];
+        groups[i] = isnan(v) ? EGDI_GROUP_NONE
+                    : v >= t[2] ? EGDI_GROUP_VERY_HIGH
+                    : v >= t[1] ? EGDI_GROUP_HIGH
+                    : v >= t[0] ? EGDI_GROUP_MIDDLE
+                                : EGDI_GROUP_LOW;
+    }
+    return EGDI_OK;
+}
+
+const char *egdi_group_name(int group)
+{
+    static const char *const names[] = {"", "Low", "Middle", "High", "Very High"};
+    return group >= 0 && group <= 4 ? names[group] : "";
+}
+
+const char *egdi_group_code(int group)
+{
+    static const char *const codes[] = {"", "L", "M", "H", "VH"};
+    return group >= 0 && group <= 4 ? codes[group] : "";
+}
+
+egdi_status egdi_quantile_sorted(const double *s, size_t n, double p, int type, double *out)
+{
+    EGDI_CHECK_ARG(s && out, "sorted/out");
+    if (n == 0)
+        return egdi__fail(EGDI_ERR_DOMAIN, "quantile of no values");
+    if (!(p >= 0 && p <= 1))
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "quantile probability %g is not in [0, 1]", p);
+    if (type < 1 || type > 9)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "quantile type %d is not 1..9", type);
+    for (size_t i = 0; i < n; i++)
+        if (isnan(s[i]) || (i && s[i] < s[i - 1]))
+            return egdi__fail(EGDI_ERR_INVALID_ARG, "quantile: value %zu is NaN or out of "
+                              "ascending order", i + 1);
+    if (type == 7) { /* GSL implements exactly this definition */
+        *out = gsl_stats_quantile_from_sorted_data(s, 1, n, p);
+        return EGDI_OK;
+    }
+    double N = (double)n, np = N * p;
+    if (type <= 3) { /* discontinuous definitions (Hyndman & Fan 1996, eq. for Q1..Q3) */
+        double m = type == 3 ? -0.5 : 0.0;
+        double j = floor(np + m), g = np + m - j;
+        int take_upper;
+        if (type == 1)
+            take_upper = g > 0;
+        else if (type == 2)
+            take_upper = g > 0 ? 1 : -1; /* -1: average of the two */
+        else
+            take_upper = !(g == 0 && fmod(j, 2.0) == 0);
+        long lo = (long)j, hi = (long)j + 1; /* 1-based order statistics */
+        if (lo < 1) lo = 1;
+        if (lo > (long)n) lo = (long)n;
+        if (hi < 1) hi = 1;
+        if (hi > (long)n) hi = (long)n;
+        if (take_upper == -1)
+            *out = 0.5 * (s[lo - 1] + s[hi - 1]);
+        else
+            *out = take_upper ? s[hi - 1] : s[lo - 1];
+        return EGDI_OK;
+    }
+    /* continuous definitions: Q(p) = x_k + (h - k)(x_{k+1} - x_k), h = (N + a) p + b */
+    double h;
+    switch (type) {
+    case 4: h = N * p; break;
+    case 5: h = N * p + 0.5; break;
+    case 6: h = (N + 1) * p; break;
+    case 8: h = (N + 1.0 / 3) * p + 1.0 / 3; break;
+    default: h = (N + 0.25) * p + 3.0 / 8; break; /* 9 */
+    }
+    if (h <= 1) {
+        *out = s[0];
+        return EGDI_OK;
+    }
+    if (h >= N) {
+        *out = s[n - 1];
+        return EGDI_OK;
+    }
+    double k = floor(h);
+    size_t ki = (size_t)k;
+    *out = s[ki - 1] + (h - k) * (s[ki] - s[ki - 1]);
+    return EGDI_OK;
+}
+
+egdi_status egdi_rating_classes(const double *x, const int *groups, size_t n, int quantile_type,
+                                int *classes)
+{
+    EGDI_CHECK_ARG((x && groups && classes) || n == 0, "x/groups/classes");
+    if (quantile_type < 1 || quantile_type > 9)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "quantile type %d is not 1..9", quantile_type);
+    for (size_t i = 0; i < n; i++) {
+        if (groups[i] < 0 || groups[i] > 4)
+            return egdi__fail(EGDI_ERR_INVALID_ARG, "unit %zu: group %d is not 0..4", i + 1,
+                              groups[i]);
+        if (groups[i] != EGDI_GROUP_NONE && isnan(x[i]))
+            return egdi__fail(EGDI_ERR_INVALID_ARG, "unit %zu: has a group but no value", i + 1);
+        classes[i] = 0;
+    }
+    double *buf = malloc((n ? n : 1) * sizeof *buf);
+    if (!buf)
+        return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+    egdi_status st = EGDI_OK;
+    for (int g = EGDI_GROUP_LOW; g <= EGDI_GROUP_VERY_HIGH && st == EGDI_OK; g++) {
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++)
+            if (groups[i] == g)
+                buf[m++] = x[i];
+        if (m == 0)
+            continue;
+        gsl_sort(buf, 1, m);
+        double q[3];
+        for (int k = 0; k < 3 && st == EGDI_OK; k++)
+            st = egdi_quantile_sorted(buf, m, 0.25 * (k + 1), quantile_type, &q[k]);
+        for (size_t i = 0; i < n && st == EGDI_OK; i++) {
+            if (groups[i] != g)
+                continue;
+            int quart = x[i] > q[2] ? 4 : x[i] > q[1] ? 3 : x[i] > q[0] ? 2 : 1;
+            classes[i] = (g - 1) * 4 + quart;
+        }
+    }
+    free(buf);
+    return st;
+}
+
+const char *egdi_rating_class_label(int c)
+{
+    static const char *const labels[17] = {"",   "L1", "L2", "L3", "LM", "M1", "M2", "M3", "MH",
+                                           "H1", "H2", "H3", "HV", "V1", "V2", "V3", "VH"};
+    return c >= 0 && c <= 16 ? labels[c] : "";
+}
+
+egdi_status egdi_group_means(const double *x, const int *groups, size_t n, size_t n_groups,
+                             double *means, size_t *counts)
+{
+    EGDI_CHECK_ARG(((x && groups) || n == 0) && (means || n_groups == 0), "x/groups/means");
+    for (size_t g = 0; g < n_groups; g++) {
+        means[g] = 0;
+        if (counts)
+            counts[g] = 0;
+    }
+    size_t *cnt = calloc(n_groups ? n_groups : 1, sizeof *cnt);
+    if (!cnt)
+        return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        if (groups[i] < 0 || isnan(x[i]))
+            continue;
+        if ((size_t)groups[i] >= n_groups) {
+            free(cnt);
+            return egdi__fail(EGDI_ERR_RANGE, "unit %zu: group %d is not below n_groups = %zu",
+                              i + 1, groups[i], n_groups);
+        }
+        means[groups[i]] += x[i];
+        cnt[groups[i]]++;
+    }
+    for (size_t g = 0; g < n_groups; g++) {
+        means[g] = cnt[g] ? means[g] / (double)cnt[g] : NAN;
+        if (counts)
+            counts[g] = cnt[g];
+    }
+    free(cnt);
+    return EGDI_OK;
+}

@@ -1,0 +1,153 @@
+/* egdi compute: the ranking of one edition. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "egdi_tool.h"
+
+/* Units ordered by rank (unranked last, then by input order). */
+static size_t *rank_order(const egdi_dataset *t, size_t rank_col)
+{
+    size_t n = egdi_dataset_n_units(t);
+    size_t *ord = malloc((n ? n : 1) * sizeof *ord);
+    double *r = malloc((n ? n : 1) * sizeof *r);
+    if (!ord || !r || egdi_dataset_get_numeric(t, rank_col, r, n) != EGDI_OK) {
+        free(ord);
+        free(r);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        ord[i] = i;
+    for (size_t i = 1; i < n; i++) /* stable insertion sort; n is a few hundred */
+        for (size_t k = i; k > 0; k--) {
+            double a = r[ord[k - 1]], b = r[ord[k]];
+            int swap = (isnan(a) && !isnan(b)) || (!isnan(a) && !isnan(b) && b < a);
+            if (!swap)
+                break;
+            size_t tmp = ord[k];
+            ord[k] = ord[k - 1];
+            ord[k - 1] = tmp;
+        }
+    free(r);
+    return ord;
+}
+
+static void print_table(const egdi_dataset *t, int decimals, long top)
+{
+    const char *num[] = {"egdi", "osi", "tii", "hci"};
+    size_t jr = col(t, "rank"), jg = col(t, "group"), jc = col(t, "rating_class"), jn[4];
+    for (int k = 0; k < 4; k++)
+        jn[k] = col(t, num[k]);
+    size_t n = egdi_dataset_n_units(t);
+    int w = 10;
+    for (size_t i = 0; i < n; i++) {
+        int len = (int)strlen(egdi_dataset_unit_name(t, i));
+        if (len > w)
+            w = len > 40 ? 40 : len;
+    }
+    printf("%5s  ", "rank");
+    print_cell(stdout, "name", w, 0);
+    printf("  %8s %8s %8s %8s  %-9s %s\n", "EGDI", "OSI", "TII", "HCI", "group", "class");
+    for (size_t i = 0; i < n && (top < 0 || (long)i < top); i++) {
+        double v;
+        egdi_dataset_get_value(t, i, jr, &v);
+        if (isnan(v))
+            printf("%5s  ", "-");
+        else
+            printf("%5.0f  ", v);
+        char name[41];
+        snprintf(name, sizeof name, "%s", egdi_dataset_unit_name(t, i));
+        print_cell(stdout, name, w, 0);
+        printf(" ");
+        for (int k = 0; k < 4; k++) {
+            egdi_dataset_get_value(t, i, jn[k], &v);
+            if (isnan(v))
+                printf(" %8s", "-");
+            else
+                printf(" %8.*f", decimals, v);
+        }
+        printf("  %-9s %s\n", egdi_dataset_get_label(t, i, jg), egdi_dataset_get_label(t, i, jc));
+    }
+}
+
+static int usage_compute(void)
+{
+    return tool_usage("usage: egdi compute [--edition YEAR] [--input components|raw] "
+                      "[--format table|csv|json] [-o FILE] [--decimals N] [--top N] FILE");
+}
+
+int cmd_compute(int argc, char **argv)
+{
+    common_opts o = {FMT_TABLE, NULL, -1, NULL};
+    int edition = 0;
+    long top = -1;
+    egdi_survey_input input = EGDI_INPUT_COMPONENTS;
+    const char *path = NULL;
+    for (int i = 0; i < argc; i++) {
+        int c = parse_common(argc, argv, &i, &o);
+        if (c < 0)
+            return tool_usage("compute: bad value for %s", argv[i]);
+        if (c)
+            continue;
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(argv[i], "--edition") == 0 || strcmp(argv[i], "-e") == 0) {
+            char *end;
+            edition = val ? (int)strtol(val, &end, 10) : 0;
+            if (!val || *end)
+                return tool_usage("compute: --edition needs a year");
+            i++;
+        } else if (strcmp(argv[i], "--input") == 0) {
+            if (val && strcmp(val, "components") == 0)
+                input = EGDI_INPUT_COMPONENTS;
+            else if (val && strcmp(val, "raw") == 0)
+                input = EGDI_INPUT_RAW;
+            else
+                return tool_usage("compute: --input takes components or raw");
+            i++;
+        } else if (strcmp(argv[i], "--top") == 0) {
+            char *end;
+            top = val ? strtol(val, &end, 10) : -1;
+            if (!val || *end || top < 0)
+                return tool_usage("compute: --top needs a count");
+            i++;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            return tool_usage("compute: unknown option %s", argv[i]);
+        } else if (path) {
+            return usage_compute();
+        } else {
+            path = argv[i];
+        }
+    }
+    if (!path)
+        return usage_compute();
+    egdi_dataset *data = NULL, *tab = NULL, *sorted = NULL;
+    int is_un, rc = EXIT_OK;
+    egdi_status st = read_input(path, &data, &is_un);
+    if (st != EGDI_OK)
+        return tool_fail("reading input", st);
+    if (!edition)
+        edition = dataset_year(data);
+    if (!edition) {
+        egdi_dataset_free(data);
+        return tool_usage("compute: %s has no survey_year column; give --edition YEAR", path);
+    }
+    st = egdi_survey_compute(edition, input, data, &tab);
+    if (st != EGDI_OK) {
+        rc = tool_fail("computing", st);
+    } else {
+        size_t *ord = rank_order(tab, col(tab, "rank"));
+        st = ord ? egdi_dataset_select_units(tab, ord, egdi_dataset_n_units(tab), &sorted)
+                 : EGDI_ERR_NOMEM;
+        free(ord);
+        if (st != EGDI_OK)
+            rc = tool_fail("sorting", st);
+        else if (o.format == FMT_TABLE && !o.output)
+            print_table(sorted, o.decimals < 0 ? 4 : o.decimals, top);
+        else
+            rc = write_dataset(sorted, &o, is_un);
+    }
+    egdi_dataset_free(sorted);
+    egdi_dataset_free(tab);
+    egdi_dataset_free(data);
+    return rc;
+}

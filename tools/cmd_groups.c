@@ -1,0 +1,188 @@
+/* egdi groups: unweighted averages of the indices per group of units. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "egdi_tool.h"
+
+#define MAX_CUSTOM 32
+
+static const char *const measures[] = {"egdi", "osi", "tii", "hci", "epi"};
+#define N_MEASURES 5
+
+/* Add one output row: the mean of every measure over the units with member[i] set. */
+static egdi_status add_row(egdi_dataset *out, const egdi_dataset *tab, const char *label,
+                           const int *member, double *buf)
+{
+    size_t n = egdi_dataset_n_units(tab), row;
+    egdi_status st = egdi_dataset_add_unit(out, label, label, &row);
+    for (int k = 0; k < N_MEASURES && st == EGDI_OK; k++) {
+        size_t j = col(tab, measures[k]), oj = col(out, measures[k]);
+        if (j == (size_t)-1)
+            continue;
+        double mean;
+        size_t count;
+        st = egdi_dataset_get_numeric(tab, j, buf, n);
+        st = st ? st : egdi_group_means(buf, member, n, 1, &mean, &count);
+        st = st ? st : egdi_dataset_set_value(out, row, oj, mean);
+        if (st == EGDI_OK && k == 0)
+            st = egdi_dataset_set_value(out, row, 0, (double)count);
+    }
+    return st;
+}
+
+static egdi_status build(const egdi_dataset *tab, const char *by, char **custom, int n_custom,
+                         egdi_dataset **out)
+{
+    size_t n = egdi_dataset_n_units(tab);
+    int *member = malloc((n ? n : 1) * sizeof *member);
+    double *buf = malloc((n ? n : 1) * sizeof *buf);
+    egdi_dataset *ds = NULL;
+    egdi_status st = member && buf ? egdi_dataset_new(&ds) : EGDI_ERR_NOMEM;
+    st = st ? st : egdi_dataset_add_numeric(ds, "n", NULL, 0);
+    for (int k = 0; k < N_MEASURES && st == EGDI_OK; k++)
+        if (col(tab, measures[k]) != (size_t)-1)
+            st = egdi_dataset_add_numeric(ds, measures[k], NULL, 0);
+    for (size_t i = 0; i < n; i++)
+        member[i] = 0;
+    st = st ? st : add_row(ds, tab, "World", member, buf);
+    size_t jb = by ? col(tab, by) : (size_t)-1;
+    if (by && jb == (size_t)-1 && st == EGDI_OK) {
+        fprintf(stderr, "egdi: groups: no label column '%s' (see --countries)\n", by);
+        st = EGDI_ERR_NOT_FOUND;
+    }
+    size_t levels = 0;
+    if (by && st == EGDI_OK)
+        st = egdi_dataset_n_levels(tab, jb, &levels);
+    for (size_t L = 0; L < levels && st == EGDI_OK; L++) {
+        st = egdi_dataset_get_level_codes(tab, jb, member, n);
+        for (size_t i = 0; i < n; i++)
+            member[i] = member[i] == (int)L ? 0 : -1;
+        st = st ? st : add_row(ds, tab, egdi_dataset_level(tab, jb, L), member, buf);
+    }
+    for (int g = 0; g < n_custom && st == EGDI_OK; g++) {
+        /* NAME=member,member,... (names or codes) */
+        char *spec = custom[g], *eq = strchr(spec, '=');
+        *eq = '\0';
+        for (size_t i = 0; i < n; i++)
+            member[i] = -1;
+        for (char *tok = strtok(eq + 1, ","); tok && st == EGDI_OK; tok = strtok(NULL, ",")) {
+            size_t u;
+            if (egdi_dataset_find_unit(tab, tok, &u) == EGDI_OK ||
+                egdi_dataset_find_unit_by_name(tab, tok, &u) == EGDI_OK)
+                member[u] = 0;
+            else {
+                fprintf(stderr, "egdi: groups: group '%s': no country '%s'\n", spec, tok);
+                st = EGDI_ERR_NOT_FOUND;
+            }
+        }
+        egdi_clear_error();
+        st = st ? st : add_row(ds, tab, spec, member, buf);
+    }
+    free(member);
+    free(buf);
+    if (st != EGDI_OK) {
+        egdi_dataset_free(ds);
+        return st;
+    }
+    *out = ds;
+    return EGDI_OK;
+}
+
+static void print_table(const egdi_dataset *ds, int decimals)
+{
+    size_t n = egdi_dataset_n_units(ds), nc = egdi_dataset_n_columns(ds);
+    print_cell(stdout, "group", 32, 0);
+    printf(" %5s", "n");
+    for (size_t j = 1; j < nc; j++)
+        printf(" %8s", egdi_dataset_column_name(ds, j));
+    printf("\n");
+    for (size_t i = 0; i < n; i++) {
+        print_cell(stdout, egdi_dataset_unit_name(ds, i), 32, 0);
+        double v;
+        egdi_dataset_get_value(ds, i, 0, &v);
+        printf(" %5.0f", v);
+        for (size_t j = 1; j < nc; j++) {
+            egdi_dataset_get_value(ds, i, j, &v);
+            if (isnan(v))
+                printf(" %8s", "-");
+            else
+                printf(" %8.*f", decimals, v);
+        }
+        printf("\n");
+    }
+}
+
+int cmd_groups(int argc, char **argv)
+{
+    common_opts o = {FMT_TABLE, NULL, -1, NULL};
+    const char *path = NULL, *by = "region";
+    char *custom[MAX_CUSTOM];
+    int n_custom = 0, edition = 0;
+    for (int i = 0; i < argc; i++) {
+        int c = parse_common(argc, argv, &i, &o);
+        if (c < 0)
+            return tool_usage("groups: bad value for %s", argv[i]);
+        if (c)
+            continue;
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(argv[i], "--by") == 0) {
+            if (!val)
+                return tool_usage("groups: --by needs a column (region, subregion, income, ...)");
+            by = strcmp(val, "none") == 0 ? NULL : val;
+            i++;
+        } else if (strcmp(argv[i], "--group") == 0) {
+            if (!val || !strchr(val, '=') || n_custom == MAX_CUSTOM)
+                return tool_usage("groups: --group takes NAME=member,member,...");
+            custom[n_custom++] = argv[++i];
+        } else if (strcmp(argv[i], "--edition") == 0 || strcmp(argv[i], "-e") == 0) {
+            char *end;
+            edition = val ? (int)strtol(val, &end, 10) : 0;
+            if (!val || *end)
+                return tool_usage("groups: --edition needs a year");
+            i++;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            return tool_usage("groups: unknown option %s", argv[i]);
+        } else if (path) {
+            return tool_usage("groups: one input file");
+        } else {
+            path = argv[i];
+        }
+    }
+    if (!path)
+        return tool_usage("usage: egdi groups [--edition YEAR] [--by COLUMN|none] "
+                          "[--group NAME=A,B,...]... [--countries FILE] [--format table|csv|json] "
+                          "[-o FILE] FILE");
+    egdi_dataset *data = NULL, *countries = NULL, *tab = NULL, *out = NULL;
+    int is_un, rc = EXIT_OK;
+    egdi_status st = read_input(path, &data, &is_un);
+    if (st != EGDI_OK)
+        return tool_fail("reading input", st);
+    if (!edition)
+        edition = dataset_year(data);
+    const char *cpath = o.countries ? o.countries : default_countries();
+    if (by && cpath && col(data, by) == (size_t)-1) {
+        st = egdi_dataset_read_csv(cpath, NULL, &countries);
+        if (st != EGDI_OK)
+            rc = tool_fail("reading the country table", st);
+        else if ((st = egdi_dataset_join_labels(data, countries, is_un, 1)) != EGDI_OK)
+            rc = tool_fail("joining the country table", st);
+    }
+    if (rc == EXIT_OK && !edition)
+        rc = tool_usage("groups: %s has no survey_year column; give --edition YEAR", path);
+    if (rc == EXIT_OK && (st = egdi_survey_compute(edition, EGDI_INPUT_COMPONENTS, data, &tab)))
+        rc = tool_fail("computing", st);
+    if (rc == EXIT_OK && (st = build(tab, by, custom, n_custom, &out)))
+        rc = st == EGDI_ERR_NOT_FOUND ? EXIT_FAIL : tool_fail("averaging", st);
+    if (rc == EXIT_OK) {
+        if (o.format == FMT_TABLE && !o.output)
+            print_table(out, o.decimals < 0 ? 4 : o.decimals);
+        else
+            rc = write_dataset(out, &o, 1);
+    }
+    egdi_dataset_free(out);
+    egdi_dataset_free(tab);
+    egdi_dataset_free(countries);
+    egdi_dataset_free(data);
+    return rc;
+}

@@ -1,0 +1,83 @@
+/* egdi: compute, compare and summarise e-government indices from the command line. */
+#include <stdio.h>
+#include <string.h>
+
+#include "egdi_tool.h"
+
+static const char help[] =
+    "usage: egdi COMMAND [OPTIONS] FILE...\n"
+    "\n"
+    "Compute, rank and compare the E-Government Development Index (EGDI).\n"
+    "FILE is a UN E-Government Data Center export (EGOV_DATA_<year>.csv) or a wide CSV\n"
+    "with one row per country and the columns the edition needs (osi, tii, hci, or raw\n"
+    "indicators with --input raw).\n"
+    "\n"
+    "commands:\n"
+    "  compute [--edition YEAR] [--input components|raw] [--top N] FILE\n"
+    "        the ranking of one edition: rank, EGDI, OSI, TII, HCI, group, rating class\n"
+    "  compare [--country NAME]... FILE_A FILE_B [FILE_C ...]\n"
+    "        EGDI and rank per edition and the changes between editions\n"
+    "  groups [--edition YEAR] [--by region|subregion|income|status|none]\n"
+    "         [--group NAME=A,B,...]... [--countries FILE] FILE\n"
+    "        unweighted group averages (world, each label, and user-given groups)\n"
+    "  editions\n"
+    "        the built-in Survey editions and their parameters\n"
+    "\n"
+    "options of every command:\n"
+    "  -f, --format table|csv|json   output format (default: a table on the terminal)\n"
+    "  -o, --output FILE             write to FILE atomically (csv unless --format json)\n"
+    "  --decimals N                  digits after the point (default: 4 in tables, exact in files)\n"
+    "  -h, --help                    this help\n"
+    "  --version                     the tool's and the library's version\n"
+    "\n"
+    "exit status: 0 success, 1 computation failed, 2 usage error, 3 input unreadable\n"
+    "or malformed, 4 output not written.\n";
+
+int cmd_editions(int argc, char **argv)
+{
+    (void)argv;
+    if (argc)
+        return tool_usage("editions takes no arguments");
+    printf("edition  w_osi  w_tii  w_hci  decimals  rank_on  classes  tii_cap  z-scores  n_tii  n_hci\n");
+    for (size_t i = 0; i < egdi_survey_n_editions(); i++) {
+        egdi_edition_info e = {.version = EGDI_EDITION_INFO_VERSION};
+        egdi_survey_edition_info(egdi_survey_edition(i), &e);
+        char rank_on[16], cap[16];
+        snprintf(rank_on, sizeof rank_on, e.rank_decimals < 0 ? "exact" : "%d dp", e.rank_decimals);
+        snprintf(cap, sizeof cap, e.tii_cap == e.tii_cap ? "%.0f" : "-", e.tii_cap);
+        printf("%7d  %5.3f  %5.3f  %5.3f  %8d  %7s  %7s  %7s  %8s  %5zu  %5zu\n", e.edition,
+               e.weight_osi, e.weight_tii, e.weight_hci, e.decimals, rank_on,
+               e.has_rating_classes ? "yes" : "no", cap, e.zscore_composites ? "yes" : "no",
+               e.n_tii, e.n_hci);
+    }
+    return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return tool_usage("no command given");
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(help, stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+        printf("egdi %s (libegdi %s)\n", EGDI_VERSION_STRING, egdi_version_string());
+        return EXIT_OK;
+    }
+    for (int i = 2; i < argc; i++)
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            fputs(help, stdout);
+            return EXIT_OK;
+        }
+    static const struct {
+        const char *name;
+        int (*fn)(int, char **);
+    } cmds[] = {{"compute", cmd_compute}, {"compare", cmd_compare}, {"groups", cmd_groups},
+                {"editions", cmd_editions}};
+    for (size_t k = 0; k < sizeof cmds / sizeof *cmds; k++)
+        if (strcmp(cmd, cmds[k].name) == 0)
+            return cmds[k].fn(argc - 2, argv + 2);
+    return tool_usage("unknown command '%s'", cmd);
+}
