@@ -215,7 +215,7 @@ egdi_status egdi_dataset_add_numeric(egdi_dataset *ds, const char *name, const d
     if (values && n != ds->n_units)
         return egdi__fail(EGDI_ERR_INVALID_ARG, "column '%s': %zu values for %zu units",
                           name ? name : "", n, ds->n_units);
-    egdi__column *c;
+    egdi__column *c = NULL;
     egdi_status st = new_column(ds, name, EGDI_COLUMN_NUMERIC, &c);
     if (st != EGDI_OK)
         return st;
@@ -255,7 +255,7 @@ egdi_status egdi_dataset_add_labels(egdi_dataset *ds, const char *name,
     if (labels && n != ds->n_units)
         return egdi__fail(EGDI_ERR_INVALID_ARG, "column '%s': %zu labels for %zu units",
                           name ? name : "", n, ds->n_units);
-    egdi__column *c;
+    egdi__column *c = NULL;
     egdi_status st = new_column(ds, name, EGDI_COLUMN_LABEL, &c);
     if (st != EGDI_OK)
         return st;

@@ -143,7 +143,7 @@ egdi_status egdi_dataset_read_csv(const char *path, const egdi_csv_options *opts
     egdi_status st = resolve_options(opts, &o);
     if (st != EGDI_OK)
         return st;
-    char *text;
+    char *text = NULL;
     size_t len;
     st = egdi__read_file(path, &text, &len);
     if (st != EGDI_OK)

@@ -141,7 +141,7 @@ static egdi_status set_string(char **dst, const char *s)
 
 egdi_status egdi_index_set_name(egdi_index *idx, const char *code, const char *name)
 {
-    egdi__node *n;
+    egdi__node *n = NULL;
     egdi_status st = lookup(idx, code, &n);
     if (st != EGDI_OK)
         return st;
@@ -150,7 +150,7 @@ egdi_status egdi_index_set_name(egdi_index *idx, const char *code, const char *n
 
 egdi_status egdi_index_set_weight(egdi_index *idx, const char *code, double weight)
 {
-    egdi__node *n;
+    egdi__node *n = NULL;
     egdi_status st = lookup(idx, code, &n);
     if (st == EGDI_OK)
         st = check_weight(code, weight);
@@ -161,7 +161,7 @@ egdi_status egdi_index_set_weight(egdi_index *idx, const char *code, double weig
 
 egdi_status egdi_index_set_direction(egdi_index *idx, const char *code, int direction)
 {
-    egdi__node *n;
+    egdi__node *n = NULL;
     egdi_status st = lookup(idx, code, &n);
     if (st != EGDI_OK)
         return st;
@@ -174,7 +174,7 @@ egdi_status egdi_index_set_direction(egdi_index *idx, const char *code, int dire
 
 egdi_status egdi_index_set_source(egdi_index *idx, const char *code, const char *column)
 {
-    egdi__node *n;
+    egdi__node *n = NULL;
     egdi_status st = lookup(idx, code, &n);
     if (st != EGDI_OK)
         return st;
@@ -187,7 +187,7 @@ egdi_status egdi_index_set_source(egdi_index *idx, const char *code, const char 
 
 egdi_status egdi_index_set_caps(egdi_index *idx, const char *code, double lower, double upper)
 {
-    egdi__node *n;
+    egdi__node *n = NULL;
     egdi_status st = lookup(idx, code, &n);
     if (st != EGDI_OK)
         return st;
@@ -202,7 +202,7 @@ egdi_status egdi_index_set_caps(egdi_index *idx, const char *code, double lower,
 egdi_status egdi_index_set_normalization(egdi_index *idx, const char *code, egdi_norm method,
                                          const double *params, size_t n_params)
 {
-    egdi__node *n;
+    egdi__node *n = NULL;
     egdi_status st = lookup(idx, code, &n);
     if (st != EGDI_OK)
         return st;
@@ -241,7 +241,7 @@ egdi_status egdi_index_set_normalization(egdi_index *idx, const char *code, egdi
 
 egdi_status egdi_index_set_aggregation(egdi_index *idx, const char *code, egdi_agg method)
 {
-    egdi__node *n;
+    egdi__node *n = NULL;
     egdi_status st = lookup(idx, code, &n);
     if (st != EGDI_OK)
         return st;

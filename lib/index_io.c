@@ -293,7 +293,7 @@ egdi_status egdi_index_read_csv_buffer(const char *text, size_t len, egdi_index 
 egdi_status egdi_index_read_csv(const char *path, egdi_index **out)
 {
     EGDI_CHECK_ARG(path && out, "path/out");
-    char *text;
+    char *text = NULL;
     size_t len;
     egdi_status st = egdi__read_file(path, &text, &len);
     if (st != EGDI_OK)

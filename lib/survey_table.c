@@ -96,7 +96,7 @@ egdi_status egdi__survey_read_un(const char *text, size_t len, int keep, const c
 egdi_status egdi_survey_read_un_csv(const char *path, int keep, egdi_dataset **out)
 {
     EGDI_CHECK_ARG(path && out, "path/out");
-    char *text;
+    char *text = NULL;
     size_t len;
     egdi_status st = egdi__read_file(path, &text, &len);
     if (st != EGDI_OK)
