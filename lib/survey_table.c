@@ -133,13 +133,50 @@ static egdi_status add_epi(egdi_survey_input input, const egdi_dataset *data, eg
     return st;
 }
 
-static egdi_status build_table(int year, egdi_survey_input input, const egdi_dataset *data,
+void egdi_survey_options_init(egdi_survey_options *opts)
+{
+    if (!opts)
+        return;
+    memset(opts, 0, sizeof *opts);
+    opts->version = EGDI_SURVEY_OPTIONS_VERSION;
+    opts->rank_decimals = -2;
+}
+
+/* Resolve options against the edition; fills info with the values to use. */
+static egdi_status resolve(int year, const egdi_survey_options *opts, egdi_edition_info *info,
+                           const double **thresholds)
+{
+    info->version = EGDI_EDITION_INFO_VERSION;
+    egdi_status st = egdi_survey_edition_info(year, info);
+    *thresholds = NULL;
+    if (st != EGDI_OK || !opts)
+        return st;
+    if (opts->version != EGDI_SURVEY_OPTIONS_VERSION)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "egdi_survey_options: version %u, expected %u",
+                          opts->version, EGDI_SURVEY_OPTIONS_VERSION);
+    if (opts->quantile_type < 0 || opts->quantile_type > 9)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "quantile_type %d is not 0..9",
+                          opts->quantile_type);
+    if (opts->rank_decimals < -2 || opts->rank_decimals > 15)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "rank_decimals %d is not -2..15",
+                          opts->rank_decimals);
+    if (opts->quantile_type)
+        info->quantile_type = opts->quantile_type;
+    if (opts->rank_decimals != -2)
+        info->rank_decimals = opts->rank_decimals;
+    const double *t = opts->thresholds;
+    if (t[0] != 0 || t[1] != 0 || t[2] != 0)
+        *thresholds = t;
+    return EGDI_OK;
+}
+
+static egdi_status build_table(const egdi_edition_info *info, const double *thresholds,
+                               egdi_survey_input input, const egdi_dataset *data,
                                const egdi_result *res, egdi_dataset *out, double *buf, int *ibuf,
                                int *groups, const char **labels)
 {
     size_t n = data->n_units;
-    egdi_edition_info info = {.version = EGDI_EDITION_INFO_VERSION};
-    egdi_status st = egdi_survey_edition_info(year, &info);
+    egdi_status st = EGDI_OK;
     for (size_t i = 0; i < n && st == EGDI_OK; i++)
         st = egdi_dataset_add_unit(out, data->codes[i], data->names[i], NULL);
     const char *nodes[4] = {"osi", "tii", "hci", "egdi"};
@@ -150,8 +187,8 @@ static egdi_status build_table(int year, egdi_survey_input input, const egdi_dat
     st = st ? st : add_epi(input, data, out, buf);
     /* rank, group and class all use the EGDI as the Survey ranks it */
     st = st ? st : egdi_result_get_scores(res, "egdi", buf, n);
-    if (st == EGDI_OK && info.rank_decimals >= 0)
-        st = egdi_round(buf, n, info.rank_decimals, buf);
+    if (st == EGDI_OK && info->rank_decimals >= 0)
+        st = egdi_round(buf, n, info->rank_decimals, buf);
     st = st ? st : egdi_rank(buf, n, -1, EGDI_TIES_MIN, ibuf);
     if (st == EGDI_OK) {
         size_t j = out->n_cols;
@@ -159,14 +196,14 @@ static egdi_status build_table(int year, egdi_survey_input input, const egdi_dat
         for (size_t i = 0; i < n && st == EGDI_OK; i++)
             out->cols[j].num[i] = ibuf[i] ? (double)ibuf[i] : NAN;
     }
-    st = st ? st : egdi_groups(buf, n, NULL, groups);
+    st = st ? st : egdi_groups(buf, n, thresholds, groups);
     for (size_t i = 0; i < n && st == EGDI_OK; i++)
         labels[i] = egdi_group_name(groups[i]);
     st = st ? st : egdi_dataset_add_labels(out, "group", labels, n);
-    if (st == EGDI_OK && info.has_rating_classes)
-        st = egdi_rating_classes(buf, groups, n, info.quantile_type, ibuf);
+    if (st == EGDI_OK && info->has_rating_classes)
+        st = egdi_rating_classes(buf, groups, n, info->quantile_type, ibuf);
     for (size_t i = 0; i < n && st == EGDI_OK; i++)
-        labels[i] = info.has_rating_classes ? egdi_rating_class_label(ibuf[i]) : NULL;
+        labels[i] = info->has_rating_classes ? egdi_rating_class_label(ibuf[i]) : NULL;
     st = st ? st : egdi_dataset_add_labels(out, "rating_class", labels, n);
     for (size_t j = 0; j < data->n_cols && st == EGDI_OK; j++)
         if (data->cols[j].kind == EGDI_COLUMN_LABEL) {
@@ -182,6 +219,12 @@ static egdi_status build_table(int year, egdi_survey_input input, const egdi_dat
 egdi_status egdi_survey_compute(int year, egdi_survey_input input, const egdi_dataset *data,
                                 egdi_dataset **out)
 {
+    return egdi_survey_compute_ex(year, input, data, NULL, out);
+}
+
+egdi_status egdi_survey_compute_ex(int year, egdi_survey_input input, const egdi_dataset *data,
+                                   const egdi_survey_options *opts, egdi_dataset **out)
+{
     EGDI_CHECK_ARG(data && out, "data/out");
     egdi_index *idx = NULL;
     egdi_result *res = NULL;
@@ -192,10 +235,13 @@ egdi_status egdi_survey_compute(int year, egdi_survey_input input, const egdi_da
     const char **labels = malloc(n * sizeof *labels);
     egdi_status st = buf && ibuf && groups && labels ? EGDI_OK
                                                      : egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+    egdi_edition_info info;
+    const double *thresholds;
+    st = st ? st : resolve(year, opts, &info, &thresholds);
     st = st ? st : egdi_survey_index(year, input, &idx);
     st = st ? st : egdi_compute(idx, data, &res);
     st = st ? st : egdi_dataset_new(&tab);
-    st = st ? st : build_table(year, input, data, res, tab, buf, ibuf, groups, labels);
+    st = st ? st : build_table(&info, thresholds, input, data, res, tab, buf, ibuf, groups, labels);
     free(buf), free(ibuf), free(groups), free(labels);
     egdi_result_free(res);
     egdi_index_free(idx);

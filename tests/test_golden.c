@@ -244,6 +244,81 @@ START_TEST(vh_rating_class_2022)
 }
 END_TEST
 
+START_TEST(vh_2022_under_every_quantile_type)
+{
+    /* The 2022 split is robust: all nine Hyndman-Fan definitions put 15 of the 60
+     * Very High countries above Q3. In 2024 the default (type 7) gives 19 (open point:
+     * the press release names 18). */
+    char path[512];
+    snprintf(path, sizeof path, "%s/un-egov/EGOV_DATA_2022.csv", EGDI_TEST_DATA);
+    egdi_dataset *data;
+    OK(egdi_survey_read_un_csv(path, 0, &data));
+    for (int type = 1; type <= 9; type++) {
+        egdi_survey_options o;
+        egdi_survey_options_init(&o);
+        o.quantile_type = type;
+        egdi_dataset *tab;
+        OK(egdi_survey_compute_ex(2022, EGDI_INPUT_COMPONENTS, data, &o, &tab));
+        size_t j, n_vh = 0;
+        OK(egdi_dataset_find_column(tab, "rating_class", &j));
+        for (size_t i = 0; i < egdi_dataset_n_units(tab); i++)
+            n_vh += strcmp(egdi_dataset_get_label(tab, i, j), "VH") == 0;
+        ck_assert_msg(n_vh == 15, "type %d: %zu VH", type, n_vh);
+        egdi_dataset_free(tab);
+    }
+    egdi_dataset_free(data);
+    loaded L = load(2024);
+    size_t j, n_vh = 0;
+    OK(egdi_dataset_find_column(L.tab, "rating_class", &j));
+    for (size_t i = 0; i < L.n; i++)
+        n_vh += strcmp(egdi_dataset_get_label(L.tab, i, j), "VH") == 0;
+    ck_assert_uint_eq(n_vh, 19);
+    unload(&L);
+}
+END_TEST
+
+START_TEST(survey_options)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/un-egov/EGOV_DATA_2020.csv", EGDI_TEST_DATA);
+    egdi_dataset *data, *tab;
+    OK(egdi_survey_read_un_csv(path, 0, &data));
+    egdi_survey_options o;
+    egdi_survey_options_init(&o);
+    /* ranking 2020 at the published 4 decimals makes Croatia and Hungary (both 0.7745)
+     * share rank 51, as the other editions would have done */
+    o.rank_decimals = 4;
+    OK(egdi_survey_compute_ex(2020, EGDI_INPUT_COMPONENTS, data, &o, &tab));
+    ck_assert_double_eq(col_value(tab, "Croatia", "rank"), 51);
+    ck_assert_double_eq(col_value(tab, "Hungary", "rank"), 51);
+    egdi_dataset_free(tab);
+    /* custom thresholds: Denmark (0.9758) is the only country >= 0.975 */
+    egdi_survey_options_init(&o);
+    o.thresholds[0] = 0.3, o.thresholds[1] = 0.6, o.thresholds[2] = 0.975;
+    OK(egdi_survey_compute_ex(2020, EGDI_INPUT_COMPONENTS, data, &o, &tab));
+    size_t j, n_vh = 0;
+    OK(egdi_dataset_find_column(tab, "group", &j));
+    for (size_t i = 0; i < egdi_dataset_n_units(tab); i++)
+        n_vh += strcmp(egdi_dataset_get_label(tab, i, j), "Very High") == 0;
+    ck_assert_uint_eq(n_vh, 1);
+    egdi_dataset_free(tab);
+    tab = NULL;
+    o.version = 5;
+    FAILS(egdi_survey_compute_ex(2020, EGDI_INPUT_COMPONENTS, data, &o, &tab),
+          EGDI_ERR_INVALID_ARG, "egdi_survey_options: version 5");
+    egdi_survey_options_init(&o);
+    o.quantile_type = 12;
+    FAILS(egdi_survey_compute_ex(2020, EGDI_INPUT_COMPONENTS, data, &o, &tab),
+          EGDI_ERR_INVALID_ARG, "quantile_type 12");
+    o.quantile_type = 0;
+    o.thresholds[0] = 0.8, o.thresholds[1] = 0.5, o.thresholds[2] = 0.9;
+    FAILS(egdi_survey_compute_ex(2020, EGDI_INPUT_COMPONENTS, data, &o, &tab),
+          EGDI_ERR_INVALID_ARG, "not increasing");
+    ck_assert_ptr_null(tab);
+    egdi_dataset_free(data);
+}
+END_TEST
+
 START_TEST(world_averages)
 {
     /* Published world means (unweighted over countries): 2020 0.5988, 2022 0.6102,
@@ -296,6 +371,8 @@ int main(void)
     tcase_add_loop_test(tc, computed_ranks_match_but_listed_near_ties, 0, n);
     tcase_add_test(tc, group_counts);
     tcase_add_test(tc, vh_rating_class_2022);
+    tcase_add_test(tc, vh_2022_under_every_quantile_type);
+    tcase_add_test(tc, survey_options);
     tcase_add_test(tc, world_averages);
     tcase_add_test(tc, bahrain_series);
     suite_add_tcase(s, tc);

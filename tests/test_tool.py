@@ -84,6 +84,16 @@ class Compute(unittest.TestCase):
         self.assertEqual(rows[0]["rank"], 1)
         self.assertEqual(rows[0]["group"], "Very High")
 
+    def test_options_override_the_edition(self):
+        rows = {r["name"]: r for r in csv.DictReader(io.StringIO(
+            run("compute", "-f", "csv", "--rank-decimals", "4", un_file(2020)).stdout))}
+        self.assertEqual(rows["Croatia"]["rank"], rows["Hungary"]["rank"])   # both 0.7745
+        rows = list(csv.DictReader(io.StringIO(
+            run("compute", "-f", "csv", "--quantile-type", "6", un_file(2022)).stdout)))
+        self.assertEqual(sum(r["rating_class"] == "VH" for r in rows), 15)
+        self.assertEqual(run("compute", "--quantile-type", "10", un_file(2022),
+                             check=False).returncode, 2)
+
     def test_output_file_is_atomic(self):
         with tempfile.TemporaryDirectory() as d:
             target = os.path.join(d, "out.csv")

@@ -73,7 +73,8 @@ static void print_table(const egdi_dataset *t, int decimals, long top)
 static int usage_compute(void)
 {
     return tool_usage("usage: egdi compute [--edition YEAR] [--input components|raw] "
-                      "[--format table|csv|json] [-o FILE] [--decimals N] [--top N] FILE");
+                      "[--quantile-type 1..9] [--rank-decimals N|exact] [--format table|csv|json] "
+                      "[-o FILE] [--decimals N] [--top N] FILE");
 }
 
 int cmd_compute(int argc, char **argv)
@@ -82,6 +83,8 @@ int cmd_compute(int argc, char **argv)
     int edition = 0;
     long top = -1;
     egdi_survey_input input = EGDI_INPUT_COMPONENTS;
+    egdi_survey_options so;
+    egdi_survey_options_init(&so);
     const char *path = NULL;
     for (int i = 0; i < argc; i++) {
         int c = parse_common(argc, argv, &i, &o);
@@ -103,6 +106,20 @@ int cmd_compute(int argc, char **argv)
                 input = EGDI_INPUT_RAW;
             else
                 return tool_usage("compute: --input takes components or raw");
+            i++;
+        } else if (strcmp(argv[i], "--quantile-type") == 0) {
+            char *end;
+            long t = val ? strtol(val, &end, 10) : 0;
+            if (!val || *end || t < 1 || t > 9)
+                return tool_usage("compute: --quantile-type takes 1..9");
+            so.quantile_type = (int)t;
+            i++;
+        } else if (strcmp(argv[i], "--rank-decimals") == 0) {
+            char *end;
+            long d = val && strcmp(val, "exact") == 0 ? -1 : val ? strtol(val, &end, 10) : -9;
+            if (!val || (strcmp(val, "exact") != 0 && (*end || d < 0 || d > 15)))
+                return tool_usage("compute: --rank-decimals takes 0..15 or exact");
+            so.rank_decimals = (int)d;
             i++;
         } else if (strcmp(argv[i], "--top") == 0) {
             char *end;
@@ -131,7 +148,7 @@ int cmd_compute(int argc, char **argv)
         egdi_dataset_free(data);
         return tool_usage("compute: %s has no survey_year column; give --edition YEAR", path);
     }
-    st = egdi_survey_compute(edition, input, data, &tab);
+    st = egdi_survey_compute_ex(edition, input, data, &so, &tab);
     if (st != EGDI_OK) {
         rc = tool_fail("computing", st);
     } else {

@@ -83,6 +83,30 @@ EGDI_API egdi_status egdi_survey_read_un_csv(const char *path, int keep_placehol
 EGDI_API egdi_status egdi_survey_read_un_csv_buffer(const char *text, size_t len,
                                                     int keep_placeholders, egdi_dataset **out);
 
+/** @brief Layout version of ::egdi_survey_options. */
+#define EGDI_SURVEY_OPTIONS_VERSION 1
+
+/**
+ * @brief Choices that the Survey's own documents leave open or that a user may
+ * want to vary. Initialise with egdi_survey_options_init(): the defaults
+ * reproduce the published Survey.
+ */
+typedef struct egdi_survey_options {
+    unsigned version;        /**< EGDI_SURVEY_OPTIONS_VERSION */
+    /** Hyndman-Fan quantile type (1..9) of the rating-class quartiles; 0 = the
+     *  edition's (7, the type that reproduces the 2022 Very High class). */
+    int quantile_type;
+    /** Decimals the EGDI is rounded to before ranking, grouping and classing:
+     *  -2 = the edition's, -1 = unrounded, 0..15 = that many. */
+    int rank_decimals;
+    /** Group thresholds {middle, high, very high}, lower bounds inclusive;
+     *  all zero = {0.25, 0.50, 0.75}. */
+    double thresholds[3];
+} egdi_survey_options;
+
+/** @brief Fill @p opts with the defaults. */
+EGDI_API void egdi_survey_options_init(egdi_survey_options *opts);
+
 /**
  * @brief Compute an edition on a dataset and return the ranking table: a
  * new dataset with the same units and the columns osi, tii, hci, egdi,
@@ -92,6 +116,10 @@ EGDI_API egdi_status egdi_survey_read_un_csv_buffer(const char *text, size_t len
  */
 EGDI_API egdi_status egdi_survey_compute(int edition, egdi_survey_input input,
                                          const egdi_dataset *data, egdi_dataset **out);
+/** @brief egdi_survey_compute() with options (NULL = defaults). */
+EGDI_API egdi_status egdi_survey_compute_ex(int edition, egdi_survey_input input,
+                                            const egdi_dataset *data,
+                                            const egdi_survey_options *opts, egdi_dataset **out);
 
 #ifdef __cplusplus
 }
