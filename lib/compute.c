@@ -116,6 +116,23 @@ egdi_status egdi_compute_into(const egdi_index *idx, const egdi_dataset *data, e
         if (strcmp(res->codes[i], idx->nodes[i].code) != 0)
             return egdi__fail(EGDI_ERR_INVALID_ARG, "result node %zu is '%s', index has '%s'",
                               i, res->codes[i], idx->nodes[i].code);
+    /* every source column first, so the report names the first missing one in tree order */
+    size_t missing = 0, first = 0;
+    for (size_t i = 0; i < idx->n_nodes; i++) {
+        size_t j;
+        const egdi__node *node = &idx->nodes[i];
+        if (!node->is_indicator)
+            continue;
+        if (egdi_dataset_find_column(data, node->source, &j) != EGDI_OK ||
+            data->cols[j].kind != EGDI_COLUMN_NUMERIC) {
+            if (missing++ == 0)
+                first = i;
+        }
+    }
+    if (missing)
+        return egdi__fail(EGDI_ERR_NOT_FOUND, "indicator '%s': the data has no numeric column "
+                          "'%s' (%zu of the index's source columns are missing)",
+                          idx->nodes[first].code, idx->nodes[first].source, missing);
     egdi__index_order(idx, res->order);
     for (size_t o = 0; o < idx->n_nodes && st == EGDI_OK; o++)
         st = eval_node(idx, res->order[o], data, res);

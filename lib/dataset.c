@@ -339,16 +339,16 @@ egdi_status egdi_dataset_set_numeric(egdi_dataset *ds, size_t j, const double *v
     return EGDI_OK;
 }
 
-egdi_status egdi_dataset_get_value(const egdi_dataset *ds, size_t unit, size_t j, double *out)
+egdi_status egdi_dataset_get_value(const egdi_dataset *ds, size_t unit, size_t j, double *value)
 {
     const egdi__column *c = NULL;
     egdi_status st = get_col(ds, j, EGDI_COLUMN_NUMERIC, &c);
     if (st != EGDI_OK)
         return st;
-    EGDI_CHECK_ARG(out, "out");
+    EGDI_CHECK_ARG(value, "value");
     if (unit >= ds->n_units)
         return egdi__fail(EGDI_ERR_RANGE, "unit %zu out of range (%zu units)", unit, ds->n_units);
-    *out = c->num[unit];
+    *value = c->num[unit];
     return EGDI_OK;
 }
 

@@ -38,6 +38,11 @@ void egdi__error_prefix(const char *fmt, ...)
     memcpy(tl_message, joined, used + rest + 1);
 }
 
+egdi_status egdi_set_error(egdi_status status, const char *message)
+{
+    return egdi__fail(status, "%s", message ? message : "");
+}
+
 const char *egdi_last_error(void) { return tl_message; }
 
 egdi_status egdi_last_status(void) { return tl_status; }

@@ -55,6 +55,13 @@ EGDI_API const char *egdi_last_error(void);
 /** @brief Status of the last failed call on this thread (EGDI_OK if none). */
 EGDI_API egdi_status egdi_last_status(void);
 
+/**
+ * @brief Record @p message (copied) as this thread's last error and return
+ * @p status, for bindings and embedders that report their own failures
+ * through the same channel.
+ */
+EGDI_API egdi_status egdi_set_error(egdi_status status, const char *message);
+
 /** @brief Forget this thread's last error. */
 EGDI_API void egdi_clear_error(void);
 

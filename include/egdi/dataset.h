@@ -95,7 +95,7 @@ EGDI_API egdi_status egdi_dataset_set_numeric(egdi_dataset *ds, size_t j, const 
                                               size_t n);
 /** @brief One numeric value. */
 EGDI_API egdi_status egdi_dataset_get_value(const egdi_dataset *ds, size_t unit, size_t j,
-                                            double *out);
+                                            double *value);
 /** @brief Set one numeric value. */
 EGDI_API egdi_status egdi_dataset_set_value(egdi_dataset *ds, size_t unit, size_t j, double v);
 

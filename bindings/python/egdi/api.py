@@ -1,0 +1,293 @@
+"""The Pythonic layer over libegdi: DataFrames in, DataFrames out."""
+import os
+
+import numpy as np
+import pandas as pd
+
+from . import _egdi
+from ._frames import to_dataset, to_frame
+
+_INPUTS = {"components": 0, "raw": 1}
+_TIES = {"min": 0, "dense": 1, "first": 2}
+_RESULT_COLUMNS = ["name", "osi", "tii", "hci", "egdi", "rank", "group", "rating_class"]
+
+
+def editions():
+    """The built-in Survey editions, e.g. ``[2003, 2004, ..., 2024]``."""
+    return [_egdi.egdi_survey_edition(i) for i in range(_egdi.egdi_survey_n_editions())]
+
+
+def edition_info(edition):
+    """Parameters of one edition as a dict (weights, precision, rating classes, TII cap)."""
+    w_osi, w_tii, w_hci, dec, rank_dec, classes, cap = _egdi.egdi_py_edition_info(int(edition))
+    return {"edition": int(edition), "weight_osi": w_osi, "weight_tii": w_tii,
+            "weight_hci": w_hci, "decimals": dec, "rank_decimals": rank_dec,
+            "rating_classes": bool(classes), "tii_cap": cap,
+            "tii_indicators": _indicators(edition, "tii"),
+            "hci_indicators": _indicators(edition, "hci")}
+
+
+def _indicators(edition, component):
+    out, i = [], 0
+    while (code := _egdi.egdi_survey_indicator(int(edition), component, i)) is not None:
+        out.append(code)
+        i += 1
+    return out
+
+
+def read_un_csv(path, keep_placeholders=False):
+    """Read a UN E-Government Data Center export (``EGOV_DATA_<year>.csv``) as it is.
+
+    One row per country; ``name`` is trimmed. Columns: ``name, survey_year,
+    rank_published, egdi_published, epi, osi, hci, tii``. Rows whose published
+    EGDI is 0 (countries not assessed, 2003-2012) get missing values unless
+    ``keep_placeholders`` is true. Malformed files raise :class:`egdi.ParseError`
+    naming the line and column.
+    """
+    ds = _egdi.egdi_survey_read_un_csv(os.fspath(path), 1 if keep_placeholders else 0)
+    df = to_frame(ds)
+    for col in ("survey_year", "rank_published"):
+        df[col] = _nullable_int(df[col])
+    return df
+
+
+def _nullable_int(values):
+    return pd.array([None if np.isnan(v) else int(v) for v in values], dtype="Int64")
+
+
+def read_csv(path):
+    """Read a wide CSV (one row per unit, one column per indicator) via libegdi.
+
+    RFC 4180 quoting, CRLF, UTF-8 BOM, ``,`` or ``;``. Unit codes come from a
+    ``code`` column, names from ``name``; a column that is all numbers is
+    numeric, any other is a label column.
+    """
+    return to_frame(_egdi.egdi_dataset_read_csv(os.fspath(path), None), code=True)
+
+
+def countries():
+    """The bundled country table: code (ISO alpha-3), name (as the Data Center
+    writes it), region, subregion, income, status."""
+    here = os.path.join(os.path.dirname(__file__), "data", "countries.csv")
+    return pd.read_csv(here, keep_default_na=False)
+
+
+def compute(df, edition=2024, input="components", quantile_type=None, rank_decimals=None,
+            thresholds=None):
+    """Compute a Survey edition and return its ranking, best first.
+
+    ``df`` has one row per country with a ``name`` (or ``code``) column and the
+    columns the edition needs: ``osi, tii, hci`` (``input="components"``, e.g.
+    from :func:`read_un_csv`) or the raw indicators (``input="raw"``, see
+    :func:`edition_info`). Returns a DataFrame with the columns ``name, osi,
+    tii, hci, egdi, rank, group, rating_class``, then ``epi`` when available and
+    the input's label columns. ``rank`` is a nullable integer (missing for
+    countries not assessed); ``rating_class`` is empty before 2020.
+
+    ``quantile_type`` (Hyndman-Fan 1..9), ``rank_decimals`` (``"exact"`` or
+    0..15) and ``thresholds`` (middle, high, very high) override the edition's
+    published choices.
+    """
+    if input not in _INPUTS:
+        raise ValueError(f"input must be 'components' or 'raw', not {input!r}")
+    if rank_decimals is None:
+        rd = -2
+    elif rank_decimals == "exact":
+        rd = -1
+    else:
+        rd = int(rank_decimals)
+        if not 0 <= rd <= 15:
+            raise ValueError("rank_decimals must be 'exact' or 0..15")
+    t = (0.0, 0.0, 0.0) if thresholds is None else tuple(float(v) for v in thresholds)
+    if len(t) != 3:
+        raise ValueError("thresholds takes three numbers (middle, high, very high)")
+    ds = to_dataset(df)
+    table = _egdi.egdi_py_survey_compute(int(edition), _INPUTS[input], ds,
+                                         int(quantile_type or 0), rd, *t)
+    out = to_frame(table)
+    out["rank"] = _nullable_int(out["rank"])
+    extra = [c for c in out.columns if c not in _RESULT_COLUMNS]
+    out = out[_RESULT_COLUMNS + extra]
+    order = np.lexsort((np.arange(len(out)), out["rank"].to_numpy(dtype=float, na_value=np.inf)))
+    return out.iloc[order].reset_index(drop=True)
+
+
+def rank(values, decimals=None, ties="min"):
+    """Ranks of ``values``, highest first (1, 2, 2, 4 with ``ties="min"``).
+
+    Values are rounded to ``decimals`` first if given; NaN gets rank 0.
+    """
+    x = np.ascontiguousarray(values, dtype=np.float64)
+    out = np.zeros(len(x), dtype=np.intc)
+    _egdi.egdi_py_rank(x, -1 if decimals is None else int(decimals), _TIES[ties], out)
+    return out
+
+
+def group_averages(df, by="region", columns=("osi", "tii", "hci", "egdi"), groups=None,
+                   world=True):
+    """Unweighted averages of ``columns`` per group, computed by libegdi.
+
+    ``by`` names a label column of ``df`` (``region``, ``subregion``, ``income``,
+    ``status`` are added from :func:`countries` when ``df`` lacks them), or is
+    ``None``. ``groups`` maps a name to a list of country names or codes, e.g.
+    ``{"GCC": ["Bahrain", "Kuwait", "Oman", "Qatar", "Saudi Arabia",
+    "United Arab Emirates"]}``. Returns one row per group with ``n`` and the means.
+    """
+    if by is not None and by not in df.columns:
+        table = countries()
+        if by not in table.columns:
+            raise KeyError(f"no column '{by}' in the data or the country table")
+        key = "code" if "code" in df.columns else "name"
+        df = df.merge(table[[key, by]], on=key, how="left")
+    columns = [c for c in columns if c in df.columns]
+    rows = []
+    n = len(df)
+
+    def add(label, member):
+        codes = np.where(member, 0, -1).astype(np.intc)
+        row = {"group": label}
+        for c in columns:
+            x = np.ascontiguousarray(df[c].to_numpy(dtype=np.float64, na_value=np.nan))
+            mean, count = np.zeros(1), np.zeros(1)
+            _egdi.egdi_py_group_means(x, codes, mean, count)
+            row["n"] = int(count[0]) if c == columns[0] else row["n"]
+            row[c] = mean[0]
+        rows.append(row)
+
+    if world:
+        add("World", np.ones(n, dtype=bool))
+    if by is not None:
+        for level in pd.unique(df[by].dropna()):
+            if level != "":
+                add(level, (df[by] == level).to_numpy())
+    for label, members in (groups or {}).items():
+        members = set(members)
+        known = set(df["name"]) | (set(df["code"]) if "code" in df.columns else set())
+        unknown = sorted(members - known)
+        if unknown:
+            raise KeyError(f"group '{label}': no country {unknown[0]!r}")
+        member = df["name"].isin(members)
+        if "code" in df.columns:
+            member |= df["code"].isin(members)
+        add(label, member.to_numpy())
+    return pd.DataFrame(rows, columns=["group", "n"] + columns)
+
+
+def compare(df_a, df_b, labels=("a", "b"), countries=None):
+    """EGDI and rank of the same countries in two results of :func:`compute`.
+
+    Returns ``name, egdi_<a>, rank_<a>, egdi_<b>, rank_<b>, egdi_change,
+    rank_change`` (``rank_change`` > 0: moved up), in the order of ``df_b``,
+    restricted to ``countries`` if given.
+    """
+    a, b = labels
+    left = df_a[["name", "egdi", "rank"]].rename(columns={"egdi": f"egdi_{a}", "rank": f"rank_{a}"})
+    right = df_b[["name", "egdi", "rank"]].rename(columns={"egdi": f"egdi_{b}", "rank": f"rank_{b}"})
+    out = right.merge(left, on="name", how="left")[["name", f"egdi_{a}", f"rank_{a}",
+                                                      f"egdi_{b}", f"rank_{b}"]]
+    out["egdi_change"] = out[f"egdi_{b}"] - out[f"egdi_{a}"]
+    out["rank_change"] = out[f"rank_{a}"] - out[f"rank_{b}"]
+    if countries is not None:
+        out = out[out["name"].isin(list(countries))].reset_index(drop=True)
+    return out
+
+
+class Index:
+    """A composite-index definition (a tree of indicators and aggregates).
+
+    Build it with :meth:`from_csv` (iMeta layout), :meth:`survey` (an edition
+    preset) or node by node; :meth:`compute` evaluates it on a DataFrame.
+    The C handle is freed when the object is closed or collected; use it as a
+    context manager for deterministic cleanup.
+    """
+
+    _NORMS = {"none": 0, "zscore": 1, "minmax": 2, "goalposts": 3, "fracmax": 4}
+    _AGGS = {"mean": 0, "geomean": 1}
+
+    def __init__(self, handle=None):
+        self._h = handle if handle is not None else _egdi.egdi_index_new()
+
+    @classmethod
+    def from_csv(cls, path):
+        """Load an iMeta CSV; errors name the line and column (IndexDefinitionError, ParseError)."""
+        return cls(_egdi.egdi_index_read_csv(os.fspath(path)))
+
+    @classmethod
+    def survey(cls, edition, input="components"):
+        """The preset tree of a Survey edition."""
+        return cls(_egdi.egdi_survey_index(int(edition), _INPUTS[input]))
+
+    def close(self):
+        """Free the C handle now."""
+        self._h = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _handle(self):
+        if self._h is None:
+            raise ValueError("the index is closed")
+        return self._h
+
+    def add_indicator(self, code, parent=None, weight=1.0, source=None, direction=1,
+                      normalization="none", params=(), caps=(None, None), name=None):
+        """Add an indicator reading column ``source`` (default ``code``)."""
+        h = self._handle()
+        _egdi.egdi_index_add_indicator(h, code, parent, float(weight))
+        if source:
+            _egdi.egdi_index_set_source(h, code, source)
+        self._common(code, direction, normalization, params, caps, name)
+        return self
+
+    def add_aggregate(self, code, parent=None, weight=1.0, aggregation="mean",
+                      normalization="none", params=(), caps=(None, None), name=None):
+        """Add an aggregate of the nodes added below it."""
+        h = self._handle()
+        _egdi.egdi_index_add_aggregate(h, code, parent, float(weight))
+        _egdi.egdi_index_set_aggregation(h, code, self._AGGS[aggregation])
+        self._common(code, 1, normalization, params, caps, name)
+        return self
+
+    def _common(self, code, direction, normalization, params, caps, name):
+        h = self._handle()
+        _egdi.egdi_index_set_direction(h, code, int(direction))
+        _egdi.egdi_index_set_normalization(h, code, self._NORMS[normalization],
+                                           np.asarray(params, dtype=np.float64))
+        lo, hi = (np.nan if v is None else float(v) for v in caps)
+        _egdi.egdi_index_set_caps(h, code, lo, hi)
+        if name:
+            _egdi.egdi_index_set_name(h, code, name)
+
+    @property
+    def nodes(self):
+        """Node codes, parents first."""
+        h = self._handle()
+        return [_egdi.egdi_index_node_code(h, i) for i in range(_egdi.egdi_index_n_nodes(h))]
+
+    def validate(self):
+        """Raise IndexDefinitionError if the tree is inconsistent."""
+        _egdi.egdi_index_validate(self._handle())
+
+    def to_csv(self, path):
+        """Write the definition as an iMeta CSV (atomically)."""
+        _egdi.egdi_index_write_csv(self._handle(), os.fspath(path))
+
+    def compute(self, df, raw=False):
+        """Scores of every node for every row of ``df``: ``name`` then one column per node.
+
+        With ``raw=True`` the values before each node's normalisation.
+        """
+        h = self._handle()
+        ds = to_dataset(df)
+        res = _egdi.egdi_compute(h, ds)
+        n = _egdi.egdi_result_n_units(res)
+        out = {"name": [_egdi.egdi_dataset_unit_name(ds, i) for i in range(n)]}
+        get = _egdi.egdi_result_get_raw if raw else _egdi.egdi_result_get_scores
+        for code in self.nodes:
+            values = np.empty(n, dtype=np.float64)
+            get(res, code, values)
+            out[code] = values
+        return pd.DataFrame(out)
