@@ -67,6 +67,15 @@ def test_group_counts_classes_and_world_means():
         assert avg.loc[0, "n"] == 193
 
 
+def test_2018_regional_averages_as_published():
+    # 2018 Survey: Europe 0.7727, Americas 0.5898, Asia 0.5779, Oceania 0.4611, Africa 0.3423
+    # (unweighted means over the countries of each UN region)
+    out = egdi.compute(egdi.read_un_csv(un_file(2018)), edition=2018)
+    avg = egdi.group_averages(out, by="region").set_index("group")["egdi"].round(4)
+    assert avg.to_dict() == {"World": 0.5491, "Europe": 0.7727, "Americas": 0.5898,
+                             "Asia": 0.5779, "Oceania": 0.4611, "Africa": 0.3423}
+
+
 @pytest.mark.skipif(not os.environ.get("EGDI_TOOL"), reason="EGDI_TOOL not set")
 @pytest.mark.parametrize("year", [2018, 2020, 2022, 2024])
 def test_same_as_the_command_line_tool(year):
