@@ -8,7 +8,7 @@ The numbers come from the C library libegdi (through the private SWIG module
 ``egdi._egdi``); errors arrive as subclasses of :class:`egdi.Error`.
 """
 from . import _egdi
-from .api import (Index, compare, compute, countries, edition_info, editions, group_averages,
+from .api import (Index, Ranking, compare, compute, countries, edition_info, editions, group_averages,
                   rank, read_csv, read_un_csv)
 from .errors import (DomainError, DuplicateError, Error, IndexDefinitionError,
                      InputOutputError, InvalidArgumentError, NotFoundError, OutOfMemoryError,
@@ -16,7 +16,7 @@ from .errors import (DomainError, DuplicateError, Error, IndexDefinitionError,
 
 __version__ = _egdi.egdi_version_string()
 
-__all__ = ["Index", "compare", "compute", "countries", "edition_info", "editions",
+__all__ = ["Index", "Ranking", "compare", "compute", "countries", "edition_info", "editions",
            "group_averages", "rank", "read_csv", "read_un_csv", "Error", "OutOfMemoryError",
            "InvalidArgumentError", "InputOutputError", "ParseError", "NotFoundError",
            "DuplicateError", "IndexDefinitionError", "DomainError", "RangeError", "__version__"]

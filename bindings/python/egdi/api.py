@@ -12,6 +12,20 @@ _TIES = {"min": 0, "dense": 1, "first": 2}
 _RESULT_COLUMNS = ["name", "osi", "tii", "hci", "egdi", "rank", "group", "rating_class"]
 
 
+class Ranking(pd.DataFrame):
+    """A DataFrame of :func:`compute` results. It is an ordinary DataFrame, except
+    that it prints all of its columns at once (up to 160 characters wide) instead
+    of eliding the middle ones."""
+
+    @property
+    def _constructor(self):
+        return Ranking
+
+    def __repr__(self):
+        with pd.option_context("display.width", 160, "display.max_columns", 40):
+            return super().__repr__()
+
+
 def editions():
     """The built-in Survey editions, e.g. ``[2003, 2004, ..., 2024]``."""
     return [_egdi.egdi_survey_edition(i) for i in range(_egdi.egdi_survey_n_editions())]
@@ -73,16 +87,17 @@ def countries():
 
 
 def compute(df, edition=2024, input="components", quantile_type=None, rank_decimals=None,
-            thresholds=None):
+            thresholds=None, extra=False):
     """Compute a Survey edition and return its ranking, best first.
 
     ``df`` has one row per country with a ``name`` (or ``code``) column and the
     columns the edition needs: ``osi, tii, hci`` (``input="components"``, e.g.
     from :func:`read_un_csv`) or the raw indicators (``input="raw"``, see
     :func:`edition_info`). Returns a DataFrame with the columns ``name, osi,
-    tii, hci, egdi, rank, group, rating_class``, then ``epi`` when available and
-    the input's label columns. ``rank`` is a nullable integer (missing for
-    countries not assessed); ``rating_class`` is empty before 2020.
+    tii, hci, egdi, rank, group, rating_class``; with ``extra=True`` also ``epi``
+    (when the input has it) and the input's label columns. ``rank`` is a
+    nullable integer (missing for countries not assessed); ``rating_class`` is
+    empty before 2020.
 
     ``quantile_type`` (Hyndman-Fan 1..9), ``rank_decimals`` (``"exact"`` or
     0..15) and ``thresholds`` (middle, high, very high) override the edition's
@@ -106,10 +121,10 @@ def compute(df, edition=2024, input="components", quantile_type=None, rank_decim
                                          int(quantile_type or 0), rd, *t)
     out = to_frame(table)
     out["rank"] = _nullable_int(out["rank"])
-    extra = [c for c in out.columns if c not in _RESULT_COLUMNS]
-    out = out[_RESULT_COLUMNS + extra]
+    more = [c for c in out.columns if c not in _RESULT_COLUMNS] if extra else []
+    out = out[_RESULT_COLUMNS + more]
     order = np.lexsort((np.arange(len(out)), out["rank"].to_numpy(dtype=float, na_value=np.inf)))
-    return out.iloc[order].reset_index(drop=True)
+    return Ranking(out.iloc[order].reset_index(drop=True))
 
 
 def rank(values, decimals=None, ties="min"):
