@@ -1,5 +1,7 @@
 """The compiled module releases the GIL around C calls; distinct handles in
 distinct threads give the same results as one thread."""
+import faulthandler
+import os
 import threading
 
 import egdi
@@ -28,7 +30,20 @@ def test_parallel_computations_agree():
         assert r.equals(want)
 
 
-def test_swig_module_is_built_with_threads():
-    # swig -threads wraps each C call in Py_BEGIN/END_ALLOW_THREADS
-    import egdi._egdi as m
-    assert "thread" in (m.__doc__ or "") or hasattr(m, "_egdi_c")
+def test_gil_is_released_inside_c_calls(tmp_path):
+    """A reader thread blocks inside libegdi opening a FIFO. This thread can only
+    run and write to the FIFO if that C call released the GIL; if it did not, the
+    two threads deadlock and faulthandler ends the process after 60 s (a failure)."""
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    result = {}
+    faulthandler.dump_traceback_later(60, exit=True)
+    try:
+        reader = threading.Thread(target=lambda: result.setdefault("df", egdi.read_csv(fifo)))
+        reader.start()
+        with open(fifo, "w") as f:
+            f.write("name,x\nA,1\nB,2\n")
+        reader.join()
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+    assert list(result["df"]["x"]) == [1.0, 2.0]
