@@ -149,7 +149,7 @@ static void print_table(const egdi_dataset *ds, const edition_table *e, int n, i
 
 int cmd_compare(int argc, char **argv)
 {
-    common_opts o = {FMT_TABLE, NULL, -1, NULL};
+    common_opts o = {FMT_TABLE, NULL, -1, NULL, 0};
     char *paths[MAX_FILES], *only[256];
     int n = 0, n_only = 0;
     for (int i = 0; i < argc; i++) {
@@ -170,6 +170,8 @@ int cmd_compare(int argc, char **argv)
             paths[n++] = argv[i];
         }
     }
+    if (o.edition)
+        return tool_usage("compare: each file's edition comes from its survey_year column");
     if (n < 2)
         return tool_usage("usage: egdi compare [--country NAME]... [--format table|csv|json] "
                           "[-o FILE] FILE_A FILE_B [FILE_C ...]");

@@ -79,8 +79,7 @@ static int usage_compute(void)
 
 int cmd_compute(int argc, char **argv)
 {
-    common_opts o = {FMT_TABLE, NULL, -1, NULL};
-    int edition = 0;
+    common_opts o = {FMT_TABLE, NULL, -1, NULL, 0};
     long top = -1;
     egdi_survey_input input = EGDI_INPUT_COMPONENTS;
     egdi_survey_options so;
@@ -93,13 +92,7 @@ int cmd_compute(int argc, char **argv)
         if (c)
             continue;
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp(argv[i], "--edition") == 0 || strcmp(argv[i], "-e") == 0) {
-            char *end;
-            edition = val ? (int)strtol(val, &end, 10) : 0;
-            if (!val || *end)
-                return tool_usage("compute: --edition needs a year");
-            i++;
-        } else if (strcmp(argv[i], "--input") == 0) {
+        if (strcmp(argv[i], "--input") == 0) {
             if (val && strcmp(val, "components") == 0)
                 input = EGDI_INPUT_COMPONENTS;
             else if (val && strcmp(val, "raw") == 0)
@@ -142,8 +135,7 @@ int cmd_compute(int argc, char **argv)
     egdi_status st = read_input(path, &data, &is_un);
     if (st != EGDI_OK)
         return tool_fail("reading input", st);
-    if (!edition)
-        edition = dataset_year(data);
+    int edition = o.edition ? o.edition : dataset_year(data);
     if (!edition) {
         egdi_dataset_free(data);
         return tool_usage("compute: %s has no survey_year column; give --edition YEAR", path);

@@ -115,10 +115,10 @@ static void print_table(const egdi_dataset *ds, int decimals)
 
 int cmd_groups(int argc, char **argv)
 {
-    common_opts o = {FMT_TABLE, NULL, -1, NULL};
+    common_opts o = {FMT_TABLE, NULL, -1, NULL, 0};
     const char *path = NULL, *by = "region";
     char *custom[MAX_CUSTOM];
-    int n_custom = 0, edition = 0;
+    int n_custom = 0;
     for (int i = 0; i < argc; i++) {
         int c = parse_common(argc, argv, &i, &o);
         if (c < 0)
@@ -135,12 +135,6 @@ int cmd_groups(int argc, char **argv)
             if (!val || !strchr(val, '=') || n_custom == MAX_CUSTOM)
                 return tool_usage("groups: --group takes NAME=member,member,...");
             custom[n_custom++] = argv[++i];
-        } else if (strcmp(argv[i], "--edition") == 0 || strcmp(argv[i], "-e") == 0) {
-            char *end;
-            edition = val ? (int)strtol(val, &end, 10) : 0;
-            if (!val || *end)
-                return tool_usage("groups: --edition needs a year");
-            i++;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             return tool_usage("groups: unknown option %s", argv[i]);
         } else if (path) {
@@ -158,8 +152,7 @@ int cmd_groups(int argc, char **argv)
     egdi_status st = read_input(path, &data, &is_un);
     if (st != EGDI_OK)
         return tool_fail("reading input", st);
-    if (!edition)
-        edition = dataset_year(data);
+    int edition = o.edition ? o.edition : dataset_year(data);
     const char *cpath = o.countries ? o.countries : default_countries();
     if (by && cpath && col(data, by) == (size_t)-1) {
         st = egdi_dataset_read_csv(cpath, NULL, &countries);

@@ -54,6 +54,12 @@ int parse_common(int argc, char **argv, int *i, common_opts *o)
         if (!val || *end || d < 0 || d > 17)
             return -1;
         o->decimals = (int)d;
+    } else if (strcmp(a, "--edition") == 0 || strcmp(a, "-e") == 0) {
+        char *end;
+        long y = val ? strtol(val, &end, 10) : 0;
+        if (!val || *end || y < 1000 || y > 9999)
+            return -1;
+        o->edition = (int)y;
     } else if (strcmp(a, "--countries") == 0) {
         if (!val)
             return -1;

@@ -22,12 +22,13 @@ typedef struct common_opts {
     const char *output;   /* NULL = stdout */
     int decimals;         /* -1 = default per format */
     const char *countries;
+    int edition;          /* --edition YEAR; 0 = from the file's survey_year column */
 } common_opts;
 
 /* Report a library failure with context; returns the exit code for it. */
 int tool_fail(const char *what, egdi_status st);
 int tool_usage(const char *fmt, ...);
-/* Parse --format/-o/--decimals/--countries at argv[*i]; 1 if consumed, 0 if not, -1 on error. */
+/* Parse --format/-o/--decimals/--countries/--edition at argv[*i]; 1 if consumed, 0 if not, -1 on error. */
 int parse_common(int argc, char **argv, int *i, common_opts *o);
 /* Read a Data Center export or a wide CSV (detected from the header). */
 egdi_status read_input(const char *path, egdi_dataset **out, int *is_un);
