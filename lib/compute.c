@@ -13,6 +13,7 @@ struct egdi_result {
     double *raw;         /* n_nodes x n_units, value before normalisation */
     double *work;        /* n_units scratch */
     size_t *order;       /* evaluation order */
+    size_t *src;         /* per node: dataset column of an indicator's source */
     const double **kids; /* n_nodes child pointers */
     double *weights;     /* n_nodes child weights */
 };
@@ -29,6 +30,7 @@ void egdi_result_free(egdi_result *res)
     free(res->raw);
     free(res->work);
     free(res->order);
+    free(res->src);
     free(res->kids);
     free(res->weights);
     free(res);
@@ -47,9 +49,10 @@ static egdi_status result_new(const egdi_index *idx, size_t n_units, egdi_result
     r->raw = egdi__reallocarray(NULL, cells, sizeof *r->raw);
     r->work = egdi__reallocarray(NULL, n_units ? n_units : 1, sizeof *r->work);
     r->order = egdi__reallocarray(NULL, idx->n_nodes, sizeof *r->order);
+    r->src = egdi__reallocarray(NULL, idx->n_nodes, sizeof *r->src);
     r->kids = egdi__reallocarray(NULL, idx->n_nodes, sizeof *r->kids);
     r->weights = egdi__reallocarray(NULL, idx->n_nodes, sizeof *r->weights);
-    int ok = r->codes && r->scores && r->raw && r->work && r->order && r->kids && r->weights;
+    int ok = r->codes && r->scores && r->raw && r->work && r->order && r->src && r->kids && r->weights;
     for (size_t i = 0; ok && i < idx->n_nodes; i++)
         ok = (r->codes[i] = egdi__strdup(idx->nodes[i].code)) != NULL;
     if (!ok) {
@@ -69,12 +72,7 @@ static egdi_status eval_node(const egdi_index *idx, size_t k, const egdi_dataset
     double *v = res->raw + k * n;
     egdi_status st = EGDI_OK;
     if (node->is_indicator) {
-        size_t j;
-        if (egdi_dataset_find_column(data, node->source, &j) != EGDI_OK ||
-            data->cols[j].kind != EGDI_COLUMN_NUMERIC)
-            return egdi__fail(EGDI_ERR_NOT_FOUND, "indicator '%s': the data has no numeric "
-                              "column '%s'", node->code, node->source);
-        memcpy(v, data->cols[j].num, n * sizeof *v);
+        memcpy(v, data->cols[res->src[k]].num, n * sizeof *v);
     } else {
         size_t m = 0;
         for (size_t c = k + 1; c < idx->n_nodes; c++) /* children follow their parent */
@@ -116,19 +114,20 @@ egdi_status egdi_compute_into(const egdi_index *idx, const egdi_dataset *data, e
         if (strcmp(res->codes[i], idx->nodes[i].code) != 0)
             return egdi__fail(EGDI_ERR_INVALID_ARG, "result node %zu is '%s', index has '%s'",
                               i, res->codes[i], idx->nodes[i].code);
-    /* every source column first, so the report names the first missing one in tree order */
+    /* resolve every source column once, before any work, so that a failure names
+     * the first missing column in tree order */
     size_t missing = 0, first = 0;
     for (size_t i = 0; i < idx->n_nodes; i++) {
-        size_t j;
         const egdi__node *node = &idx->nodes[i];
         if (!node->is_indicator)
             continue;
-        if (egdi_dataset_find_column(data, node->source, &j) != EGDI_OK ||
-            data->cols[j].kind != EGDI_COLUMN_NUMERIC) {
+        if (egdi_dataset_find_column(data, node->source, &res->src[i]) != EGDI_OK ||
+            data->cols[res->src[i]].kind != EGDI_COLUMN_NUMERIC) {
             if (missing++ == 0)
                 first = i;
         }
     }
+    egdi_clear_error();
     if (missing)
         return egdi__fail(EGDI_ERR_NOT_FOUND, "indicator '%s': the data has no numeric column "
                           "'%s' (%zu of the index's source columns are missing)",

@@ -101,23 +101,19 @@ int cmd_compute(int argc, char **argv)
                 return tool_usage("compute: --input takes components or raw");
             i++;
         } else if (strcmp(argv[i], "--quantile-type") == 0) {
-            char *end;
-            long t = val ? strtol(val, &end, 10) : 0;
-            if (!val || *end || t < 1 || t > 9)
+            long t;
+            if (!parse_int(val, 1, 9, &t))
                 return tool_usage("compute: --quantile-type takes 1..9");
             so.quantile_type = (int)t;
             i++;
         } else if (strcmp(argv[i], "--rank-decimals") == 0) {
-            char *end;
-            long d = val && strcmp(val, "exact") == 0 ? -1 : val ? strtol(val, &end, 10) : -9;
-            if (!val || (strcmp(val, "exact") != 0 && (*end || d < 0 || d > 15)))
+            long d = -1; /* "exact" */
+            if (!val || (strcmp(val, "exact") != 0 && !parse_int(val, 0, 15, &d)))
                 return tool_usage("compute: --rank-decimals takes 0..15 or exact");
             so.rank_decimals = (int)d;
             i++;
         } else if (strcmp(argv[i], "--top") == 0) {
-            char *end;
-            top = val ? strtol(val, &end, 10) : -1;
-            if (!val || *end || top < 0)
+            if (!parse_int(val, 0, 1000000, &top))
                 return tool_usage("compute: --top needs a count");
             i++;
         } else if (argv[i][0] == '-' && argv[i][1]) {

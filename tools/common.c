@@ -29,6 +29,18 @@ int tool_usage(const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+int parse_int(const char *val, long lo, long hi, long *out)
+{
+    char *end;
+    if (!val || !*val)
+        return 0;
+    long v = strtol(val, &end, 10);
+    if (*end || v < lo || v > hi)
+        return 0;
+    *out = v;
+    return 1;
+}
+
 int parse_common(int argc, char **argv, int *i, common_opts *o)
 {
     const char *a = argv[*i];
@@ -49,15 +61,13 @@ int parse_common(int argc, char **argv, int *i, common_opts *o)
             return -1;
         o->output = val;
     } else if (strcmp(a, "--decimals") == 0) {
-        char *end;
-        long d = val ? strtol(val, &end, 10) : -1;
-        if (!val || *end || d < 0 || d > 17)
+        long d;
+        if (!parse_int(val, 0, 17, &d))
             return -1;
         o->decimals = (int)d;
     } else if (strcmp(a, "--edition") == 0 || strcmp(a, "-e") == 0) {
-        char *end;
-        long y = val ? strtol(val, &end, 10) : 0;
-        if (!val || *end || y < 1000 || y > 9999)
+        long y;
+        if (!parse_int(val, 1000, 9999, &y))
             return -1;
         o->edition = (int)y;
     } else if (strcmp(a, "--countries") == 0) {

@@ -28,6 +28,8 @@ typedef struct common_opts {
 /* Report a library failure with context; returns the exit code for it. */
 int tool_fail(const char *what, egdi_status st);
 int tool_usage(const char *fmt, ...);
+/* A whole number in [lo, hi] from an option value; 1 if valid, 0 if not (or NULL). */
+int parse_int(const char *val, long lo, long hi, long *out);
 /* Parse --format/-o/--decimals/--countries/--edition at argv[*i]; 1 if consumed, 0 if not, -1 on error. */
 int parse_common(int argc, char **argv, int *i, common_opts *o);
 /* Read a Data Center export or a wide CSV (detected from the header). */

@@ -26,6 +26,15 @@ static void egdi_py_raise(egdi_status st)
     Py_DECREF(cls);
     Py_XDECREF(mod);
 }
+
+/* Report arrays of unequal lengths through the library's error channel (this
+ * runs with the GIL released, so it must not touch Python). Not wrapped. */
+static egdi_status egdi_py_lengths(size_t a, size_t b, const char *what)
+{
+    char msg[160];
+    snprintf(msg, sizeof msg, "%s: arrays of different lengths (%zu and %zu)", what, a, b);
+    return egdi_set_error(EGDI_ERR_INVALID_ARG, msg);
+}
 %}
 
 %include "numpy.i"
@@ -158,13 +167,6 @@ EGDI_HANDLE(egdi_result, egdi_result_free)
 %apply (double *INPLACE_ARRAY1, size_t DIM1) { (double *counts, size_t n_counts) };
 
 %inline %{
-static egdi_status egdi_py_lengths(size_t a, size_t b, const char *what)
-{
-    char msg[160];
-    snprintf(msg, sizeof msg, "%s: arrays of different lengths (%zu and %zu)", what, a, b);
-    return egdi_set_error(EGDI_ERR_INVALID_ARG, msg);
-}
-
 /** Round x to `decimals` places (halves away from zero) into result_x. */
 egdi_status egdi_py_round(const double *x, size_t n, int decimals, double *result_x,
                           size_t n_result_x)

@@ -155,37 +155,35 @@ def group_averages(df, by="region", columns=("osi", "tii", "hci", "egdi"), group
         key = "code" if "code" in df.columns else "name"
         df = df.merge(table[[key, by]], on=key, how="left")
     columns = [c for c in columns if c in df.columns]
-    rows = []
-    n = len(df)
-
-    def add(label, member):
-        codes = np.where(member, 0, -1).astype(np.intc)
-        row = {"group": label}
-        for c in columns:
-            x = np.ascontiguousarray(df[c].to_numpy(dtype=np.float64, na_value=np.nan))
-            mean, count = np.zeros(1), np.zeros(1)
-            _egdi.egdi_py_group_means(x, codes, mean, count)
-            row["n"] = int(count[0]) if c == columns[0] else row["n"]
-            row[c] = mean[0]
-        rows.append(row)
-
+    if not columns:
+        raise ValueError("none of the columns to average is in the DataFrame")
+    values = {c: np.ascontiguousarray(df[c].to_numpy(dtype=np.float64, na_value=np.nan))
+              for c in columns}
+    partitions = []              # (group labels, group number of each row, -1 = none)
     if world:
-        add("World", np.ones(n, dtype=bool))
+        partitions.append((["World"], np.zeros(len(df), dtype=np.intc)))
     if by is not None:
-        for level in pd.unique(df[by].dropna()):
-            if level != "":
-                add(level, (df[by] == level).to_numpy())
+        codes, levels = pd.factorize(df[by].replace("", np.nan))
+        partitions.append((list(levels), codes.astype(np.intc)))
+    known = set(df["name"]) | (set(df["code"]) if "code" in df.columns else set())
     for label, members in (groups or {}).items():
-        members = set(members)
-        known = set(df["name"]) | (set(df["code"]) if "code" in df.columns else set())
-        unknown = sorted(members - known)
+        unknown = sorted(set(members) - known)
         if unknown:
             raise KeyError(f"group '{label}': no country {unknown[0]!r}")
         member = df["name"].isin(members)
         if "code" in df.columns:
             member |= df["code"].isin(members)
-        add(label, member.to_numpy())
-    return pd.DataFrame(rows, columns=["group", "n"] + columns)
+        partitions.append(([label], np.where(member, 0, -1).astype(np.intc)))
+    rows = []
+    for labels, codes in partitions:     # one libegdi call per partition and column
+        table = {"group": labels}
+        for c in columns:
+            means, counts = np.zeros(len(labels)), np.zeros(len(labels))
+            _egdi.egdi_py_group_means(values[c], codes, means, counts)
+            table.setdefault("n", counts.astype(int))
+            table[c] = means
+        rows.append(pd.DataFrame(table))
+    return pd.concat(rows, ignore_index=True)[["group", "n"] + columns]
 
 
 def compare(df_a, df_b, labels=("a", "b"), countries=None):
