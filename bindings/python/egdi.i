@@ -148,9 +148,12 @@ EGDI_HANDLE(egdi_result, egdi_result_free)
 %ignore egdi_survey_edition_info;
 %ignore egdi_edition_info;
 
+%include "egdi/export.h"
+%include "egdi/error.h"
 %include "egdi/common.h"
 %include "egdi/version.h"
 %include "egdi/dataset.h"
+%include "egdi/method.h"
 %include "egdi/index.h"
 %include "egdi/compute.h"
 %include "egdi/rank.h"

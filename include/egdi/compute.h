@@ -27,9 +27,12 @@ EGDI_API egdi_status egdi_compute(const egdi_index *idx, const egdi_dataset *dat
                                   egdi_result **out);
 /**
  * @brief Recompute into an existing result made for the same index and the
- * same number of units: no allocation, so repeated what-if or Monte Carlo
- * evaluations reuse the buffers. @p idx may differ from the original only in
- * weights, directions, caps and methods (same nodes).
+ * same number of units. @p idx may differ from the original only in weights,
+ * directions, caps and methods (same nodes). No allocation while the
+ * definition uses the same stages as before (the same nodes with or without
+ * imputation, caps or direction -1, and normalisation) on the same units;
+ * otherwise the result's buffers are rebuilt. For repeated evaluation, the
+ * plan/eval interface (plan.h) recomputes only what changed.
  */
 EGDI_API egdi_status egdi_compute_into(const egdi_index *idx, const egdi_dataset *data,
                                        egdi_result *res);
@@ -46,6 +49,12 @@ EGDI_API egdi_status egdi_result_get_scores(const egdi_result *res, const char *
 /** @brief Copy a node's value before normalisation (after caps and direction). */
 EGDI_API egdi_status egdi_result_get_raw(const egdi_result *res, const char *node, double *out,
                                          size_t n);
+/**
+ * @brief Which values of indicator @p node were imputed: out[i] = 1 if unit
+ * i's value was filled by the node's imputation, else 0. @since 1.1
+ */
+EGDI_API egdi_status egdi_result_get_imputed(const egdi_result *res, const char *node, int *out,
+                                             size_t n);
 /**
  * @brief The whole output matrix, row-major n_nodes x n_units (row i =
  * node i of the index); @p n == n_nodes * n_units.

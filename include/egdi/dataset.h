@@ -43,6 +43,13 @@ EGDI_API egdi_status egdi_dataset_clone(const egdi_dataset *ds, egdi_dataset **o
  */
 EGDI_API egdi_status egdi_dataset_add_unit(egdi_dataset *ds, const char *code, const char *name,
                                            size_t *index_out);
+/**
+ * @brief Append @p n units at once (codes and names as in
+ * egdi_dataset_add_unit(); @p names may be NULL). All or nothing: on failure
+ * (an empty or repeated code) no unit is added. @since 1.1
+ */
+EGDI_API egdi_status egdi_dataset_add_units(egdi_dataset *ds, const char *const *codes,
+                                            const char *const *names, size_t n);
 /** @brief Number of units. */
 EGDI_API size_t egdi_dataset_n_units(const egdi_dataset *ds);
 /** @brief Code of unit i, or NULL if out of range. */
@@ -149,7 +156,21 @@ typedef struct egdi_csv_options {
     int omit_code;           /**< write: leave out the code column (e.g. when codes are names) */
 } egdi_csv_options;
 
-/** @brief Fill @p opts with the defaults. */
+/** @brief Initialiser of the current version: `egdi_csv_options o = EGDI_CSV_OPTIONS_INIT;` */
+#define EGDI_CSV_OPTIONS_INIT {EGDI_CSV_OPTIONS_VERSION, 0, "code", "name", NULL, 0, -1, 0, 0}
+
+/**
+ * @brief Fill the fields of @p version (1 .. EGDI_CSV_OPTIONS_VERSION) of
+ * @p opts with the defaults and set its version; only that version's bytes
+ * are written. Functions taking options accept every version up to the
+ * current one and read only the caller's version's fields. @since 1.1
+ */
+EGDI_API egdi_status egdi_csv_options_init_version(egdi_csv_options *opts, unsigned version);
+/**
+ * @brief Fill @p opts with the defaults (the version-1 layout, which is what
+ * binaries built against 1.0 pass). New code may prefer
+ * egdi_csv_options_init_version() or ::EGDI_CSV_OPTIONS_INIT.
+ */
 EGDI_API void egdi_csv_options_init(egdi_csv_options *opts);
 
 /**

@@ -9,10 +9,14 @@
 #ifndef EGDI_H
 #define EGDI_H
 
+#include "export.h"
+#include "error.h"
 #include "common.h"
 #include "dataset.h"
+#include "method.h"
 #include "index.h"
 #include "compute.h"
+#include "plan.h"
 #include "rank.h"
 #include "survey.h"
 

@@ -3,22 +3,28 @@
  * @brief Hierarchical composite-index definitions: a forest of nodes with
  * indicators at the leaves and aggregates above, each with its own methods.
  *
- * Every node is computed the same way, bottom-up, for all units at once:
+ * Every node is computed the same way, bottom-up, for all units at once, in
+ * stages:
  *
- *   1. value  = leaf: the data column named by its source (default: its code)
- *               aggregate: the chosen aggregation of its children's outputs,
- *               weighted by the children's weights (renormalised to sum 1);
- *   2. value  = clamp(value, cap_lower, cap_upper)      (NaN bound = none);
- *   3. value  = direction * value                       (+1 or -1);
- *   4. output = normalization(value) over all units with a value.
+ *   1. gather:    leaf: the data column named by its source (default: its code);
+ *   2. impute:    leaf: missing values filled by its imputation (default none);
+ *      aggregate: the chosen aggregation of its children's outputs, weighted
+ *                 by the children's weights, over the children that have a
+ *                 value (their weights renormalised to sum 1); missing when
+ *                 the share of children with a value is below the node's
+ *                 MinShare (0 = any one child suffices);
+ *   3. treat:     value = direction * clamp(value, cap_lower, cap_upper);
+ *   4. normalise: output = normalisation(value), fitted over the units that
+ *                 have a value; a missing value stays missing.
  *
- * A unit with a missing input (NaN) gets NaN for every node above it.
- * Methods are chosen per node, so any index, not only the EGDI, can be built.
+ * Methods are chosen per node from the method registry (method.h), so any
+ * index, not only the EGDI, can be built.
  */
 #ifndef EGDI_INDEX_H
 #define EGDI_INDEX_H
 
 #include "common.h"
+#include "method.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -48,6 +54,15 @@ typedef enum egdi_agg {
     EGDI_AGG_GEOMEAN = 1   /**< weighted geometric mean; every input must be > 0 */
 } egdi_agg;
 
+/** @brief Imputation of an indicator's missing values (stage 2). Values are stable ABI. @since 1.1 */
+typedef enum egdi_impute {
+    EGDI_IMPUTE_NONE = 0,        /**< missing values stay missing */
+    EGDI_IMPUTE_MEAN = 1,        /**< mean of the indicator over the units that have a value */
+    EGDI_IMPUTE_MEDIAN = 2,      /**< median (mean of the two middle values for an even count) */
+    EGDI_IMPUTE_GROUP_MEAN = 3,  /**< mean within the unit's group (a label column) */
+    EGDI_IMPUTE_GROUP_MEDIAN = 4 /**< median within the unit's group */
+} egdi_impute;
+
 /** @brief Create an empty index. */
 EGDI_API egdi_status egdi_index_new(egdi_index **out);
 /** @brief Free; NULL is a no-op. */
@@ -62,7 +77,7 @@ EGDI_API egdi_status egdi_index_clone(const egdi_index *idx, egdi_index **out);
  */
 EGDI_API egdi_status egdi_index_add_indicator(egdi_index *idx, const char *code,
                                               const char *parent, double weight);
-/** @brief Add an aggregate under @p parent (NULL = a root). Mean, no normalisation. */
+/** @brief Add an aggregate under @p parent (NULL = a root). Mean, no normalisation, MinShare 0. */
 EGDI_API egdi_status egdi_index_add_aggregate(egdi_index *idx, const char *code,
                                               const char *parent, double weight);
 
@@ -85,6 +100,37 @@ EGDI_API egdi_status egdi_index_set_normalization(egdi_index *idx, const char *c
 /** @brief Set the aggregation of an aggregate. */
 EGDI_API egdi_status egdi_index_set_aggregation(egdi_index *idx, const char *code,
                                                 egdi_agg method);
+
+/**
+ * @brief Set the aggregation of an aggregate and its parameters (NULL/0 =
+ * defaults; the built-in aggregations take none). @since 1.1
+ */
+EGDI_API egdi_status egdi_index_set_aggregation_params(egdi_index *idx, const char *code,
+                                                       egdi_agg method, const double *params,
+                                                       size_t n_params);
+/**
+ * @brief Set a node's method for @p step by name, with parameters as text:
+ * "lo=0 hi=100", or numbers in order ("0 100"), or NULL/"" for the defaults.
+ * Names and parameters are those of the method registry (method.h); an
+ * unknown name is EGDI_ERR_INVALID_INDEX with the valid names in the message.
+ * For EGDI_STEP_IMPUTE the group methods need egdi_index_set_imputation().
+ * @since 1.1
+ */
+EGDI_API egdi_status egdi_index_set_method(egdi_index *idx, const char *code, egdi_step step,
+                                           const char *name, const char *params);
+/**
+ * @brief Set how an indicator's missing values are filled. The group methods
+ * need @p group_column, the label column that defines the groups; the other
+ * methods take NULL. @since 1.1
+ */
+EGDI_API egdi_status egdi_index_set_imputation(egdi_index *idx, const char *code,
+                                               egdi_impute method, const char *group_column);
+/**
+ * @brief Set the share (0..1) of an aggregate's children that must have a
+ * value for the aggregate to have one: 0 (the default) = any one child, 1 =
+ * all children. Children with weight 0 do not count. @since 1.1
+ */
+EGDI_API egdi_status egdi_index_set_min_share(egdi_index *idx, const char *code, double share);
 
 /**
  * @brief Check the whole definition: every aggregate has children, sibling
@@ -111,23 +157,40 @@ EGDI_API int egdi_index_node_is_indicator(const egdi_index *idx, size_t i);
 EGDI_API double egdi_index_node_weight(const egdi_index *idx, size_t i);
 /** @brief Level of node i: 1 for indicators, 1 + the highest child level for aggregates. */
 EGDI_API int egdi_index_node_level(const egdi_index *idx, size_t i);
+/** @brief Direction (+1 or -1) of node i (0 if out of range). @since 1.1 */
+EGDI_API int egdi_index_node_direction(const egdi_index *idx, size_t i);
+/** @brief Method id of node i for @p step (-1 if out of range or the step does not apply). @since 1.1 */
+EGDI_API int egdi_index_node_method(const egdi_index *idx, size_t i, egdi_step step);
+/**
+ * @brief The parameters of node i's method for @p step, defaults filled in;
+ * @p n must equal the method's number of parameters. @since 1.1
+ */
+EGDI_API egdi_status egdi_index_node_params(const egdi_index *idx, size_t i, egdi_step step,
+                                            double *out, size_t n);
+/** @brief MinShare of aggregate i (NaN for an indicator or out of range). @since 1.1 */
+EGDI_API double egdi_index_node_min_share(const egdi_index *idx, size_t i);
+/** @brief Group column of indicator i's imputation, or NULL. @since 1.1 */
+EGDI_API const char *egdi_index_node_impute_group(const egdi_index *idx, size_t i);
 
 /**
  * @brief Read a definition in the iMeta layout used by composite-indicator
  * practitioners (COINr). Required columns: iCode, Parent, Weight, Type
  * ("Indicator" or "Aggregate"; rows of other types such as "Group" or
  * "Other" are skipped). Optional: iName, Level, Direction (default 1),
- * Source, Normalisation (none|zscore|minmax|goalposts|fracmax), NormParams
- * (numbers separated by spaces), CapLower, CapUpper, Aggregation
- * (mean|geomean). Rows may come in any order. Errors name the line and
+ * Source, Normalisation (none|zscore|minmax|goalposts|fracmax), NormParams,
+ * CapLower, CapUpper, Aggregation (mean|geomean), AggParams, MinShare (0..1),
+ * Imputation (none|mean|median|groupmean|groupmedian) and ImputeGroup (the
+ * label column of the group methods). Parameters are "name=value" pairs
+ * ("lo=0 hi=100") or numbers in order ("0 100"). The method names are the
+ * registry's (method.h). Rows may come in any order. Errors name the line and
  * column: unknown parent, cycle, childless aggregate, negative or all-zero
  * weights, direction not +/-1, duplicate codes, Level inconsistent with the
- * tree.
+ * tree, unknown method or parameter.
  */
 EGDI_API egdi_status egdi_index_read_csv(const char *path, egdi_index **out);
 /** @brief As egdi_index_read_csv() from memory. */
 EGDI_API egdi_status egdi_index_read_csv_buffer(const char *text, size_t len, egdi_index **out);
-/** @brief Write the definition in the same layout (atomically). */
+/** @brief Write the definition in the same layout (atomically), parameters as name=value. */
 EGDI_API egdi_status egdi_index_write_csv(const egdi_index *idx, const char *path);
 
 #ifdef __cplusplus

@@ -51,7 +51,10 @@ typedef struct egdi_edition_info {
 EGDI_API size_t egdi_survey_n_editions(void);
 /** @brief Year of edition i (0-based, ascending), or 0 if out of range. */
 EGDI_API int egdi_survey_edition(size_t i);
-/** @brief Parameters of an edition; EGDI_ERR_NOT_FOUND for an unknown year. */
+/**
+ * @brief Parameters of an edition; EGDI_ERR_NOT_FOUND for an unknown year.
+ * The caller sets @p out->version; only that version's fields are written.
+ */
 EGDI_API egdi_status egdi_survey_edition_info(int edition, egdi_edition_info *out);
 /**
  * @brief Code of the i-th raw indicator of the TII (@p component "tii") or
@@ -83,8 +86,8 @@ EGDI_API egdi_status egdi_survey_read_un_csv(const char *path, int keep_placehol
 EGDI_API egdi_status egdi_survey_read_un_csv_buffer(const char *text, size_t len,
                                                     int keep_placeholders, egdi_dataset **out);
 
-/** @brief Layout version of ::egdi_survey_options. */
-#define EGDI_SURVEY_OPTIONS_VERSION 1
+/** @brief Layout version of ::egdi_survey_options (2 since 1.1: imputation). */
+#define EGDI_SURVEY_OPTIONS_VERSION 2
 
 /**
  * @brief Choices that the Survey's own documents leave open or that a user may
@@ -102,10 +105,39 @@ typedef struct egdi_survey_options {
     /** Group thresholds {middle, high, very high}, lower bounds inclusive;
      *  all zero = {0.25, 0.50, 0.75}. */
     double thresholds[3];
+    /* ---- version 2 (1.1) ---- */
+    /** How missing values of the EGDI's indicators (osi, tii, hci, or the raw
+     *  indicators) are filled before computing; default EGDI_IMPUTE_NONE. With
+     *  imputation the ranking table gets an "imputed" column listing, per
+     *  unit, the indicators whose value was filled (";"-separated). */
+    egdi_impute impute;
+    /** Label column of the data that defines the groups of
+     *  EGDI_IMPUTE_GROUP_MEAN and EGDI_IMPUTE_GROUP_MEDIAN (e.g. "region");
+     *  NULL otherwise. */
+    const char *impute_group;
 } egdi_survey_options;
 
-/** @brief Fill @p opts with the defaults. */
-EGDI_API void egdi_survey_options_init(egdi_survey_options *opts);
+/** @brief Initialiser of the current version: `egdi_survey_options o = EGDI_SURVEY_OPTIONS_INIT;` */
+#define EGDI_SURVEY_OPTIONS_INIT {EGDI_SURVEY_OPTIONS_VERSION, 0, -2, {0, 0, 0}, EGDI_IMPUTE_NONE, NULL}
+
+/**
+ * @brief Fill the fields of @p version (1 .. EGDI_SURVEY_OPTIONS_VERSION) of
+ * @p opts with the defaults and set its version; only that version's bytes
+ * are written. @since 1.1
+ */
+EGDI_API egdi_status egdi_survey_options_init_version(egdi_survey_options *opts,
+                                                      unsigned version);
+/**
+ * @brief Fill @p opts with the defaults. Programs compiled against 1.1 or
+ * later get the current version through the macro below; the function itself
+ * (what binaries built against 1.0 call) fills the version-1 layout only, so
+ * it never writes past an older, smaller struct.
+ */
+EGDI_API void(egdi_survey_options_init)(egdi_survey_options *opts);
+#if !defined(SWIG)
+#define egdi_survey_options_init(opts) \
+    ((void)egdi_survey_options_init_version((opts), EGDI_SURVEY_OPTIONS_VERSION))
+#endif
 
 /**
  * @brief Compute an edition on a dataset and return the ranking table: a

@@ -1,30 +1,55 @@
 /* Wide CSV tables in and out of a dataset; JSON out. */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "dataset_internal.h"
+#include "data/data.h"
+#include "io/io.h"
+
+/* Size of each version of egdi_csv_options; a version's size never changes. */
+static const size_t csv_sizes[] = {
+    0, offsetof(egdi_csv_options, omit_code) + sizeof(int) /* 1: 1.0 */
+};
+#define N_CSV_VERSIONS (sizeof csv_sizes / sizeof *csv_sizes)
+
+static void defaults(egdi_csv_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->version = EGDI_CSV_OPTIONS_VERSION;
+    o->code_column = "code";
+    o->name_column = "name";
+    o->decimals = -1;
+}
 
 void egdi_csv_options_init(egdi_csv_options *opts)
 {
-    if (!opts)
-        return;
-    memset(opts, 0, sizeof *opts);
-    opts->version = EGDI_CSV_OPTIONS_VERSION;
-    opts->code_column = "code";
-    opts->name_column = "name";
-    opts->decimals = -1;
+    /* the 1.0 entry point: binaries built against 1.0 pass a version-1 struct */
+    if (opts)
+        egdi_csv_options_init_version(opts, 1);
 }
 
-static egdi_status resolve_options(const egdi_csv_options *in, egdi_csv_options *out)
+egdi_status egdi_csv_options_init_version(egdi_csv_options *opts, unsigned version)
 {
-    egdi_csv_options_init(out);
-    if (!in)
-        return EGDI_OK;
-    if (in->version != EGDI_CSV_OPTIONS_VERSION)
-        return egdi__fail(EGDI_ERR_INVALID_ARG, "egdi_csv_options: version %u, expected %u",
-                          in->version, EGDI_CSV_OPTIONS_VERSION);
-    *out = *in;
+    EGDI_CHECK_ARG(opts, "opts");
+    if (version == 0 || version >= N_CSV_VERSIONS)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "egdi_csv_options: version %u, expected 1..%zu",
+                          version, N_CSV_VERSIONS - 1);
+    egdi_csv_options d;
+    defaults(&d);
+    memcpy(opts, &d, csv_sizes[version]);
+    opts->version = version;
+    return EGDI_OK;
+}
+
+egdi_status egdi__csv_options_resolve(const egdi_csv_options *in, egdi_csv_options *out)
+{
+    egdi_csv_options d;
+    defaults(&d);
+    egdi_status st = egdi__versioned_read(out, &d, in, csv_sizes, N_CSV_VERSIONS,
+                                          "egdi_csv_options");
+    if (st != EGDI_OK)
+        return st;
     if (!out->code_column)
         out->code_column = "code";
     if (!out->name_column)
@@ -47,6 +72,48 @@ static int is_listed(const egdi_csv_options *o, const char *name)
     return 0;
 }
 
+static egdi_status add_units(const egdi__csv *csv, long code_col, long name_col,
+                             const char *source, egdi_dataset *ds)
+{
+    size_t n = csv->n_rows - 1, made = 0;
+    char **codes = egdi__mallocarray(n, sizeof *codes), **names = egdi__mallocarray(n, sizeof *names);
+    egdi_status st = codes && names ? EGDI_OK : egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", source);
+    for (; made < n && st == EGDI_OK; made++) {
+        const char *c = egdi__csv_cell(csv, made + 1, (size_t)code_col);
+        const char *nm = egdi__csv_cell(csv, made + 1, (size_t)name_col);
+        codes[made] = egdi__strdup(c);
+        names[made] = egdi__strdup(*nm ? nm : c);
+        if (!codes[made] || !names[made]) {
+            free(codes[made]), free(names[made]);
+            st = egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", source);
+            break;
+        }
+        if (!*c) {
+            made++;
+            st = egdi__fail(EGDI_ERR_INVALID_ARG, "%s:%zu: unit %zu: empty code", source,
+                            csv->line[made], made);
+        }
+    }
+    if (st == EGDI_OK) {
+        st = egdi__dataset_adopt_units(ds, codes, names, n);
+        if (st == EGDI_ERR_DUPLICATE) { /* name the line of the second occurrence */
+            egdi__strmap seen = {0};
+            for (size_t r = 0; r < n; r++)
+                if (egdi__strmap_put(&seen, codes[r], r, NULL) == 0) {
+                    egdi__error_prefix("%s:%zu: ", source, csv->line[r + 1]);
+                    break;
+                }
+            egdi__strmap_free(&seen);
+        }
+    }
+    if (st != EGDI_OK)
+        for (size_t i = 0; i < made; i++)
+            free(codes[i]), free(names[i]);
+    free(codes);
+    free(names);
+    return st;
+}
+
 static egdi_status build_from_csv(const egdi__csv *csv, const egdi_csv_options *o,
                                   const char *source, egdi_dataset *ds)
 {
@@ -62,39 +129,50 @@ static egdi_status build_from_csv(const egdi__csv *csv, const egdi_csv_options *
         if (!*egdi__csv_cell(csv, 0, j))
             return egdi__fail(EGDI_ERR_PARSE, "%s:%zu: column %zu has an empty header", source,
                               csv->line[0], j + 1);
-    egdi_status st = EGDI_OK;
-    for (size_t r = 1; r < csv->n_rows && st == EGDI_OK; r++) {
-        st = egdi_dataset_add_unit(ds, egdi__csv_cell(csv, r, (size_t)code_col),
-                                   egdi__csv_cell(csv, r, (size_t)name_col), NULL);
-        if (st != EGDI_OK)
-            egdi__error_prefix("%s:%zu: ", source, csv->line[r]);
-    }
+    egdi_status st = add_units(csv, code_col, name_col, source, ds);
+    size_t n = ds->n_units;
     for (size_t j = 0; j < csv->n_cols && st == EGDI_OK; j++) {
         if ((long)j == code_col || (long)j == name_col)
             continue;
         const char *head = egdi__csv_cell(csv, 0, j);
         int label = is_listed(o, head);
-        if (!o->label_columns) { /* decide: numeric unless some cell is not a number */
-            double v;
-            for (size_t r = 1; r < csv->n_rows && !label; r++)
-                label = !egdi__parse_number(egdi__csv_cell(csv, r, j), &v);
+        if (!label) {
+            /* numeric unless the column is undeclared and some cell is not a number */
+            double *v = egdi__mallocarray(n, sizeof *v);
+            if (!v)
+                return egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", source);
+            size_t r = 1;
+            for (; r < csv->n_rows; r++)
+                if (!egdi__parse_number(egdi__csv_cell(csv, r, j), &v[r - 1]))
+                    break;
+            if (r == csv->n_rows) {
+                st = egdi__dataset_adopt_numeric(ds, head, v);
+                if (st != EGDI_OK) {
+                    free(v);
+                    egdi__error_prefix("%s:%zu: column %zu: ", source, csv->line[0], j + 1);
+                }
+                continue;
+            }
+            free(v);
+            if (o->label_columns) /* declared numeric by omission */
+                return egdi__fail(EGDI_ERR_PARSE,
+                                  "%s:%zu: column %zu ('%s'), unit '%s': '%s' is not a number",
+                                  source, csv->line[r], j + 1, head, ds->codes[r - 1],
+                                  egdi__csv_cell(csv, r, j));
+            label = 1;
         }
         size_t k = ds->n_cols;
-        if (label) {
-            st = egdi_dataset_add_labels(ds, head, NULL, 0);
-            for (size_t r = 1; r < csv->n_rows && st == EGDI_OK; r++)
-                st = egdi_dataset_set_label(ds, r - 1, k, egdi__csv_cell(csv, r, j));
-        } else {
-            st = egdi_dataset_add_numeric(ds, head, NULL, 0);
-            if (st != EGDI_OK)
-                egdi__error_prefix("%s:%zu: column %zu: ", source, csv->line[0], j + 1);
-            for (size_t r = 1; r < csv->n_rows && st == EGDI_OK; r++) {
-                const char *cell = egdi__csv_cell(csv, r, j);
-                if (!egdi__parse_number(cell, &ds->cols[k].num[r - 1]))
-                    st = egdi__fail(EGDI_ERR_PARSE,
-                                    "%s:%zu: column %zu ('%s'), unit '%s': '%s' is not a number",
-                                    source, csv->line[r], j + 1, head, ds->codes[r - 1], cell);
-            }
+        st = egdi_dataset_add_labels(ds, head, NULL, 0);
+        if (st != EGDI_OK) {
+            egdi__error_prefix("%s:%zu: column %zu: ", source, csv->line[0], j + 1);
+            break;
+        }
+        egdi__column *c = &ds->cols[k];
+        for (size_t r = 1; r < csv->n_rows; r++) {
+            int code = egdi__level_intern(c, egdi__csv_cell(csv, r, j));
+            if (code == -2)
+                return egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", source);
+            c->codes[r - 1] = code;
         }
     }
     return st;
@@ -105,7 +183,7 @@ egdi_status egdi_dataset_read_csv_buffer(const char *text, size_t len,
 {
     EGDI_CHECK_ARG((text || len == 0) && out, "text/out");
     egdi_csv_options o;
-    egdi_status st = resolve_options(opts, &o);
+    egdi_status st = egdi__csv_options_resolve(opts, &o);
     if (st != EGDI_OK)
         return st;
     return egdi__dataset_from_text(text ? text : "", len, &o, "<buffer>", out);
@@ -140,7 +218,7 @@ egdi_status egdi_dataset_read_csv(const char *path, const egdi_csv_options *opts
 {
     EGDI_CHECK_ARG(path && out, "path/out");
     egdi_csv_options o;
-    egdi_status st = resolve_options(opts, &o);
+    egdi_status st = egdi__csv_options_resolve(opts, &o);
     if (st != EGDI_OK)
         return st;
     char *text = NULL;
@@ -247,7 +325,7 @@ static egdi_status write_stream(const egdi_dataset *ds, FILE *fp, const egdi_csv
 {
     EGDI_CHECK_ARG(ds && fp, "ds/fp");
     egdi_csv_options o;
-    egdi_status st = resolve_options(opts, &o);
+    egdi_status st = egdi__csv_options_resolve(opts, &o);
     if (st != EGDI_OK)
         return st;
     egdi__locale loc;
@@ -265,7 +343,7 @@ static egdi_status write_path(const egdi_dataset *ds, const char *path,
 {
     EGDI_CHECK_ARG(ds && path, "ds/path");
     egdi_csv_options o;
-    egdi_status st = resolve_options(opts, &o);
+    egdi_status st = egdi__csv_options_resolve(opts, &o);
     if (st != EGDI_OK)
         return st;
     egdi__outfile of;

@@ -1,28 +1,73 @@
-/* RFC 4180 CSV tokenizer into an in-memory table, and field quoting on write. */
+/* RFC 4180 CSV tokenizer into an in-memory table, and field quoting on write.
+ * Cells are trimmed and stored one after the other in a single text arena,
+ * so a million-row file costs a few large allocations, not one per cell. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "io/io.h"
 
-typedef struct cellbuf {
-    char **cells;
-    size_t n, cap;
-} cellbuf;
+typedef struct builder {
+    char *text;
+    size_t used, cap;
+    size_t *off;
+    size_t n_cells, cap_cells;
+    size_t *line;
+    size_t n_rows, cap_rows;
+} builder;
 
-static int push_cell(cellbuf *cb, const char *s, size_t len)
+static void builder_free(builder *b)
 {
-    if (cb->n == cb->cap) {
-        size_t nc = cb->cap ? cb->cap * 2 : 256;
-        char **p = egdi__reallocarray(cb->cells, nc, sizeof *p);
+    free(b->text);
+    free(b->off);
+    free(b->line);
+}
+
+/* Append a trimmed copy of s[0..len) as a cell. 0 on no memory. */
+static int push_cell(builder *b, const char *s, size_t len)
+{
+    while (len > 0 && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')) {
+        s++;
+        len--;
+    }
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r' ||
+                       s[len - 1] == '\n'))
+        len--;
+    if (b->used + len + 1 > b->cap) {
+        size_t nc = b->cap ? b->cap : 4096;
+        while (nc < b->used + len + 1)
+            nc *= 2;
+        char *p = realloc(b->text, nc);
         if (!p)
             return 0;
-        cb->cells = p;
-        cb->cap = nc;
+        b->text = p;
+        b->cap = nc;
     }
-    char *c = egdi__strndup_trim(s, len);
-    if (!c)
-        return 0;
-    cb->cells[cb->n++] = c;
+    if (b->n_cells == b->cap_cells) {
+        size_t nc = b->cap_cells ? b->cap_cells * 2 : 256;
+        size_t *p = egdi__reallocarray(b->off, nc, sizeof *p);
+        if (!p)
+            return 0;
+        b->off = p;
+        b->cap_cells = nc;
+    }
+    b->off[b->n_cells++] = b->used;
+    memcpy(b->text + b->used, s, len);
+    b->text[b->used + len] = '\0';
+    b->used += len + 1;
+    return 1;
+}
+
+static int push_row(builder *b, size_t line)
+{
+    if (b->n_rows == b->cap_rows) {
+        size_t nc = b->cap_rows ? b->cap_rows * 2 : 64;
+        size_t *p = egdi__reallocarray(b->line, nc, sizeof *p);
+        if (!p)
+            return 0;
+        b->line = p;
+        b->cap_rows = nc;
+    }
+    b->line[b->n_rows++] = line;
     return 1;
 }
 
@@ -43,21 +88,16 @@ char egdi__csv_detect_delimiter(const char *text, size_t len)
 
 void egdi__csv_free(egdi__csv *csv)
 {
-    if (!csv->cells)
-        return;
-    for (size_t i = 0; i < csv->n_rows * csv->n_cols; i++)
-        free(csv->cells[i]);
-    free(csv->cells);
+    free(csv->text);
+    free(csv->off);
     free(csv->line);
     memset(csv, 0, sizeof *csv);
 }
 
-static egdi_status fail_parse(cellbuf *cb, size_t *lines, egdi_status st)
+static egdi_status fail_parse(builder *b, char *field, egdi_status st)
 {
-    for (size_t i = 0; i < cb->n; i++)
-        free(cb->cells[i]);
-    free(cb->cells);
-    free(lines);
+    free(field);
+    builder_free(b);
     return st;
 }
 
@@ -75,12 +115,10 @@ egdi_status egdi__csv_parse(const char *text, size_t len, char delimiter, const 
     if (delimiter != ',' && delimiter != ';')
         return egdi__fail(EGDI_ERR_INVALID_ARG, "%s: delimiter must be ',' or ';'", source);
 
-    cellbuf cb = {0};
-    size_t *lines = NULL, n_rows = 0, cap_rows = 0, n_cols = 0, row_cells = 0;
-    size_t line = 1, row_line = 1;
-    char *field = malloc(len + 1); /* unquoted text of the current field */
-    if (!field)
-        return egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", source);
+    builder b = {0};
+    size_t n_cols = 0, row_cells = 0, line = 1, row_line = 1;
+    char *field = NULL; /* unquoted text of a quoted field; unquoted fields are used in place */
+    size_t field_cap = 0;
     size_t i = 0;
     int at_row_start = 1;
     while (i <= len) {
@@ -99,17 +137,24 @@ egdi_status egdi__csv_parse(const char *text, size_t len, char delimiter, const 
             row_cells = 0;
         }
         /* one field */
-        size_t flen = 0;
+        int ok;
         if (i < len && text[i] == '"') {
-            size_t qline = line;
+            size_t qline = line, flen = 0;
             i++;
             for (;;) {
-                if (i >= len) {
-                    free(field);
-                    return fail_parse(&cb, lines,
+                if (i >= len)
+                    return fail_parse(&b, field,
                                       egdi__fail(EGDI_ERR_PARSE,
                                                  "%s:%zu: column %zu: quoted field is not closed",
                                                  source, qline, row_cells + 1));
+                if (flen == field_cap) {
+                    size_t nc = field_cap ? field_cap * 2 : 256;
+                    char *p = realloc(field, nc);
+                    if (!p)
+                        return fail_parse(&b, field,
+                                          egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", source));
+                    field = p;
+                    field_cap = nc;
                 }
                 if (text[i] == '"') {
                     if (i + 1 < len && text[i + 1] == '"') {
@@ -127,79 +172,63 @@ egdi_status egdi__csv_parse(const char *text, size_t len, char delimiter, const 
             /* only blanks may follow the closing quote */
             while (i < len && (text[i] == ' ' || text[i] == '\t'))
                 i++;
-            if (i < len && text[i] != delimiter && text[i] != '\n' && text[i] != '\r') {
-                free(field);
-                return fail_parse(&cb, lines,
+            if (i < len && text[i] != delimiter && text[i] != '\n' && text[i] != '\r')
+                return fail_parse(&b, field,
                                   egdi__fail(EGDI_ERR_PARSE,
                                              "%s:%zu: column %zu: text after a closing quote",
                                              source, line, row_cells + 1));
-            }
+            ok = push_cell(&b, field, flen);
         } else {
+            size_t start = i;
             while (i < len && text[i] != delimiter && text[i] != '\n' && text[i] != '\r') {
-                if (text[i] == '"') {
-                    free(field);
-                    return fail_parse(&cb, lines,
+                if (text[i] == '"')
+                    return fail_parse(&b, field,
                                       egdi__fail(EGDI_ERR_PARSE,
                                                  "%s:%zu: column %zu: quote inside an unquoted field",
                                                  source, line, row_cells + 1));
-                }
-                field[flen++] = text[i++];
+                i++;
             }
+            ok = push_cell(&b, text + start, i - start);
         }
-        if (!push_cell(&cb, field, flen)) {
-            free(field);
-            return fail_parse(&cb, lines, egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", source));
-        }
+        if (!ok)
+            return fail_parse(&b, field, egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", source));
         row_cells++;
         if (i < len && text[i] == delimiter) {
             i++;
             continue;
         }
         /* end of record */
-        if (n_rows == 0) {
+        if (b.n_rows == 0) {
             n_cols = row_cells;
         } else if (row_cells != n_cols) {
-            free(field);
-            return fail_parse(&cb, lines,
+            return fail_parse(&b, field,
                               egdi__fail(EGDI_ERR_PARSE,
                                          "%s:%zu: row has %zu fields, the header has %zu", source,
                                          row_line, row_cells, n_cols));
         }
-        if (n_rows == cap_rows) {
-            size_t nc = cap_rows ? cap_rows * 2 : 64;
-            size_t *p = egdi__reallocarray(lines, nc, sizeof *p);
-            if (!p) {
-                free(field);
-                return fail_parse(&cb, lines,
-                                  egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", source));
-            }
-            lines = p;
-            cap_rows = nc;
-        }
-        lines[n_rows++] = row_line;
+        if (!push_row(&b, row_line))
+            return fail_parse(&b, field, egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", source));
         at_row_start = 1;
         if (i >= len)
             break;
     }
     free(field);
-    if (n_rows == 0)
-        return fail_parse(&cb, lines, egdi__fail(EGDI_ERR_PARSE, "%s: empty file, no header", source));
-    out->cells = cb.cells;
-    out->line = lines;
-    out->n_rows = n_rows;
+    if (b.n_rows == 0) {
+        builder_free(&b);
+        return egdi__fail(EGDI_ERR_PARSE, "%s: empty file, no header", source);
+    }
+    out->text = b.text;
+    out->off = b.off;
+    out->line = b.line;
+    out->n_rows = b.n_rows;
     out->n_cols = n_cols;
     return EGDI_OK;
-}
-
-const char *egdi__csv_cell(const egdi__csv *csv, size_t row, size_t col)
-{
-    return csv->cells[row * csv->n_cols + col];
 }
 
 long egdi__csv_find_col(const egdi__csv *csv, const char *name)
 {
     for (size_t j = 0; j < csv->n_cols; j++)
-        if (strcmp(csv->cells[j], name) == 0)
+        if (strcmp(egdi__csv_cell(csv, 0, j), name) == 0)
             return (long)j;
     return -1;
 }

@@ -1,9 +1,10 @@
-/* Thread-local last error, status descriptions and run-time version. */
+/* Thread-local last error, status descriptions (from EGDI_STATUS_LIST) and
+ * the run-time version. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "core/core.h"
 
 #define EGDI_MSG_SIZE 1024
 
@@ -55,19 +56,20 @@ void egdi_clear_error(void)
 
 const char *egdi_strerror(egdi_status status)
 {
-    switch (status) {
-    case EGDI_OK: return "success";
-    case EGDI_ERR_NOMEM: return "out of memory";
-    case EGDI_ERR_INVALID_ARG: return "invalid argument";
-    case EGDI_ERR_IO: return "input/output error";
-    case EGDI_ERR_PARSE: return "malformed input";
-    case EGDI_ERR_NOT_FOUND: return "not found";
-    case EGDI_ERR_DUPLICATE: return "duplicate name or code";
-    case EGDI_ERR_INVALID_INDEX: return "invalid index definition";
-    case EGDI_ERR_DOMAIN: return "data outside the method's domain";
-    case EGDI_ERR_RANGE: return "position out of range";
-    }
+#define TEXT(name, value, text, pyclass, pybase) \
+    case name: return text;
+    switch (status) { EGDI_STATUS_LIST(TEXT) }
+#undef TEXT
     return "unknown status";
+}
+
+const char *egdi_status_name(egdi_status status)
+{
+#define NAME(name, value, text, pyclass, pybase) \
+    case name: return #name;
+    switch (status) { EGDI_STATUS_LIST(NAME) }
+#undef NAME
+    return NULL;
 }
 
 const char *egdi_version_string(void) { return EGDI_VERSION_STRING; }

@@ -1,14 +1,15 @@
 /* Rounding, ranking, EGDI groups, quantiles, rating classes, group means. */
 #include <float.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdlib.h>
 
 #include <gsl/gsl_sort_double.h>
 #include <gsl/gsl_statistics_double.h>
 
-#include "internal.h"
+#include "stats/stats.h"
 
-static double round_half_away(double x, double scale)
+double egdi__round_half_away(double x, double scale)
 {
     double y = x * scale;
     double f = floor(y);
@@ -28,10 +29,34 @@ egdi_status egdi_round(const double *x, size_t n, int decimals, double *out)
     if (decimals < 0 || decimals > 15)
         return egdi__fail(EGDI_ERR_INVALID_ARG, "egdi_round: decimals must be 0..15, not %d",
                           decimals);
-    double scale = pow(10.0, decimals);
+    double scale = egdi__pow10(decimals);
     for (size_t i = 0; i < n; i++)
-        out[i] = isnan(x[i]) ? NAN : round_half_away(x[i], scale);
+        out[i] = isnan(x[i]) ? NAN : egdi__round_half_away(x[i], scale);
     return EGDI_OK;
+}
+
+void egdi__rank_ws(const double *x, size_t n, int decimals, egdi_ties ties, int *ranks,
+                   egdi__kv *ws)
+{
+    double scale = decimals >= 0 ? egdi__pow10(decimals) : 1;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        ranks[i] = 0;
+        if (isnan(x[i]))
+            continue;
+        ws[m].key = decimals >= 0 ? egdi__round_half_away(x[i], scale) : x[i];
+        ws[m++].pos = i;
+    }
+    egdi__sort_kv_desc(ws, m, ws + n);
+    int rank = 0;
+    for (size_t r = 0; r < m; r++) {
+        int tie = r > 0 && ws[r].key == ws[r - 1].key;
+        if (ties == EGDI_TIES_FIRST)
+            rank = (int)r + 1;
+        else if (!tie)
+            rank = ties == EGDI_TIES_DENSE ? rank + 1 : (int)r + 1;
+        ranks[ws[r].pos] = rank;
+    }
 }
 
 egdi_status egdi_rank(const double *x, size_t n, int decimals, egdi_ties ties, int *ranks)
@@ -44,41 +69,13 @@ egdi_status egdi_rank(const double *x, size_t n, int decimals, egdi_ties ties, i
         return egdi__fail(EGDI_ERR_INVALID_ARG, "egdi_rank: unknown ties rule %d", (int)ties);
     if (n == 0)
         return EGDI_OK;
-    double *v = malloc(n * sizeof *v);
-    size_t *perm = malloc(n * sizeof *perm);
-    size_t *pos = malloc(n * sizeof *pos);
-    if (!v || !perm || !pos) {
-        free(v), free(perm), free(pos);
+    if (n > (size_t)INT32_MAX)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "egdi_rank: %zu values; ranks are int", n);
+    egdi__kv *ws = egdi__mallocarray(n, 2 * sizeof *ws);
+    if (!ws)
         return egdi__fail(EGDI_ERR_NOMEM, "egdi_rank: out of memory for %zu values", n);
-    }
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-        ranks[i] = 0;
-        if (isnan(x[i]))
-            continue;
-        /* negate so that an ascending stable sort puts the highest first and
-         * keeps input order among equals */
-        v[m] = -(decimals >= 0 ? round_half_away(x[i], pow(10.0, decimals)) : x[i]);
-        pos[m++] = i;
-    }
-    gsl_sort_index(perm, v, 1, m);
-    /* gsl_sort_index is not stable: order equal values by input position */
-    for (size_t a = 0; a < m;) {
-        size_t b = a + 1;
-        while (b < m && v[perm[b]] == v[perm[a]])
-            b++;
-        for (size_t i = a + 1; i < b; i++) /* insertion sort of the tie block */
-            for (size_t k = i; k > a && perm[k] < perm[k - 1]; k--) {
-                size_t t = perm[k];
-                perm[k] = perm[k - 1];
-                perm[k - 1] = t;
-            }
-        int r = ties == EGDI_TIES_DENSE ? (a == 0 ? 1 : ranks[pos[perm[a - 1]]] + 1) : (int)a + 1;
-        for (size_t i = a; i < b; i++)
-            ranks[pos[perm[i]]] = ties == EGDI_TIES_FIRST ? (int)i + 1 : r;
-        a = b;
-    }
-    free(v), free(perm), free(pos);
+    egdi__rank_ws(x, n, decimals, ties, ranks, ws);
+    free(ws);
     return EGDI_OK;
 }
 

@@ -1,9 +1,11 @@
-/* The dataset handle: units x columns (numeric or factor-coded labels). */
+/* The dataset handle: units x columns (numeric or factor-coded labels).
+ * Unit codes, unit names, column names and label levels are each indexed by
+ * a string map, so building and querying a dataset is linear in its size. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "dataset_internal.h"
+#include "data/data.h"
 
 egdi_status egdi_dataset_new(egdi_dataset **out)
 {
@@ -22,6 +24,7 @@ static void column_clear(egdi__column *c)
     for (size_t k = 0; k < c->n_levels; k++)
         free(c->levels[k]);
     free(c->levels);
+    egdi__strmap_free(&c->level_map);
 }
 
 void egdi_dataset_free(egdi_dataset *ds)
@@ -37,6 +40,9 @@ void egdi_dataset_free(egdi_dataset *ds)
     for (size_t j = 0; j < ds->n_cols; j++)
         column_clear(&ds->cols[j]);
     free(ds->cols);
+    egdi__strmap_free(&ds->code_map);
+    egdi__strmap_free(&ds->name_map);
+    egdi__strmap_free(&ds->col_map);
     free(ds);
 }
 
@@ -56,61 +62,65 @@ const char *egdi_dataset_unit_name(const egdi_dataset *ds, size_t i)
 egdi_status egdi_dataset_find_unit(const egdi_dataset *ds, const char *code, size_t *out)
 {
     EGDI_CHECK_ARG(ds && code && out, "ds/code/out");
-    for (size_t i = 0; i < ds->n_units; i++)
-        if (strcmp(ds->codes[i], code) == 0) {
-            *out = i;
-            return EGDI_OK;
-        }
+    if (egdi__strmap_get(&ds->code_map, code, out))
+        return EGDI_OK;
     return egdi__fail(EGDI_ERR_NOT_FOUND, "no unit with code '%s'", code);
 }
 
 egdi_status egdi_dataset_find_unit_by_name(const egdi_dataset *ds, const char *name, size_t *out)
 {
     EGDI_CHECK_ARG(ds && name && out, "ds/name/out");
-    for (size_t i = 0; i < ds->n_units; i++)
-        if (strcmp(ds->names[i], name) == 0) {
-            *out = i;
-            return EGDI_OK;
-        }
+    if (egdi__strmap_get(&ds->name_map, name, out))
+        return EGDI_OK;
     return egdi__fail(EGDI_ERR_NOT_FOUND, "no unit named '%s'", name);
+}
+
+size_t egdi__dataset_column(const egdi_dataset *ds, const char *name)
+{
+    size_t j;
+    return egdi__strmap_get(&ds->col_map, name, &j) ? j : (size_t)-1;
 }
 
 egdi_status egdi_dataset_find_column(const egdi_dataset *ds, const char *name, size_t *out)
 {
     EGDI_CHECK_ARG(ds && name && out, "ds/name/out");
-    for (size_t j = 0; j < ds->n_cols; j++)
-        if (strcmp(ds->cols[j].name, name) == 0) {
-            *out = j;
-            return EGDI_OK;
-        }
+    if (egdi__strmap_get(&ds->col_map, name, out))
+        return EGDI_OK;
     return egdi__fail(EGDI_ERR_NOT_FOUND, "no column named '%s'", name);
 }
 
-/* Make room for one more unit in every per-unit array. */
-static egdi_status grow_units(egdi_dataset *ds)
+/* Make room for `extra` more units in every per-unit array and map. */
+static egdi_status reserve_units(egdi_dataset *ds, size_t extra)
 {
-    if (ds->n_units < ds->cap_units)
+    if (extra > SIZE_MAX / 4 - ds->n_units)
+        return egdi__fail(EGDI_ERR_NOMEM, "out of memory for %zu units", extra);
+    size_t need = ds->n_units + extra;
+    if (!egdi__strmap_reserve(&ds->code_map, need) || !egdi__strmap_reserve(&ds->name_map, need))
+        return egdi__fail(EGDI_ERR_NOMEM, "out of memory for %zu units", need);
+    if (need <= ds->cap_units)
         return EGDI_OK;
-    size_t nc = ds->cap_units ? ds->cap_units * 2 : 64;
+    size_t nc = ds->cap_units ? ds->cap_units : 64;
+    while (nc < need)
+        nc *= 2;
     char **codes = egdi__reallocarray(ds->codes, nc, sizeof *codes);
     if (!codes)
-        return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+        return egdi__fail(EGDI_ERR_NOMEM, "out of memory for %zu units", need);
     ds->codes = codes;
     char **names = egdi__reallocarray(ds->names, nc, sizeof *names);
     if (!names)
-        return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+        return egdi__fail(EGDI_ERR_NOMEM, "out of memory for %zu units", need);
     ds->names = names;
     for (size_t j = 0; j < ds->n_cols; j++) {
         egdi__column *c = &ds->cols[j];
         if (c->kind == EGDI_COLUMN_NUMERIC) {
             double *p = egdi__reallocarray(c->num, nc, sizeof *p);
             if (!p)
-                return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+                return egdi__fail(EGDI_ERR_NOMEM, "out of memory for %zu units", need);
             c->num = p;
         } else {
             int *p = egdi__reallocarray(c->codes, nc, sizeof *p);
             if (!p)
-                return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+                return egdi__fail(EGDI_ERR_NOMEM, "out of memory for %zu units", need);
             c->codes = p;
         }
     }
@@ -118,49 +128,108 @@ static egdi_status grow_units(egdi_dataset *ds)
     return EGDI_OK;
 }
 
-egdi_status egdi_dataset_add_unit(egdi_dataset *ds, const char *code, const char *name,
-                                  size_t *index_out)
+/* Append one unit whose strings are already owned; room must be reserved. */
+static void push_unit(egdi_dataset *ds, char *code, char *name)
 {
-    EGDI_CHECK_ARG(ds && code, "ds/code");
-    char *c = egdi__strndup_trim(code, strlen(code));
-    char *nm = (name && *name) ? egdi__strndup_trim(name, strlen(name)) : NULL;
-    if (!c || ((name && *name) && !nm)) {
-        free(c);
-        free(nm);
-        return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
-    }
-    if (!nm || !*nm) {
-        free(nm);
-        nm = egdi__strdup(c);
-    }
-    egdi_status st = EGDI_OK;
-    size_t dummy;
-    if (!nm)
-        st = egdi__fail(EGDI_ERR_NOMEM, "out of memory");
-    else if (!*c)
-        st = egdi__fail(EGDI_ERR_INVALID_ARG, "unit %zu: empty code", ds->n_units + 1);
-    else if (egdi_dataset_find_unit(ds, c, &dummy) == EGDI_OK)
-        st = egdi__fail(EGDI_ERR_DUPLICATE, "duplicate unit code '%s'", c);
-    else
-        st = grow_units(ds);
-    if (st != EGDI_OK) {
-        free(c);
-        free(nm);
-        return st;
-    }
-    egdi_clear_error();
     size_t i = ds->n_units++;
-    ds->codes[i] = c;
-    ds->names[i] = nm;
+    ds->codes[i] = code;
+    ds->names[i] = name;
+    egdi__strmap_put(&ds->code_map, code, i, NULL); /* reserved: cannot fail */
+    egdi__strmap_put(&ds->name_map, name, i, NULL); /* keeps the first unit of a name */
     for (size_t j = 0; j < ds->n_cols; j++) {
         if (ds->cols[j].kind == EGDI_COLUMN_NUMERIC)
             ds->cols[j].num[i] = NAN;
         else
             ds->cols[j].codes[i] = -1;
     }
+}
+
+egdi_status egdi__dataset_adopt_units(egdi_dataset *ds, char **codes, char **names, size_t n)
+{
+    egdi_status st = reserve_units(ds, n);
+    if (st != EGDI_OK)
+        return st;
+    /* check everything first, so that a failure adds nothing */
+    egdi__strmap seen = {0};
+    if (!egdi__strmap_reserve(&seen, n))
+        return egdi__fail(EGDI_ERR_NOMEM, "out of memory for %zu units", n);
+    for (size_t i = 0; i < n && st == EGDI_OK; i++) {
+        if (!*codes[i])
+            st = egdi__fail(EGDI_ERR_INVALID_ARG, "unit %zu: empty code", ds->n_units + i + 1);
+        else if (egdi__strmap_get(&ds->code_map, codes[i], NULL) ||
+                 egdi__strmap_put(&seen, codes[i], i, NULL) == 0)
+            st = egdi__fail(EGDI_ERR_DUPLICATE, "duplicate unit code '%s'", codes[i]);
+    }
+    egdi__strmap_free(&seen);
+    if (st != EGDI_OK)
+        return st;
+    for (size_t i = 0; i < n; i++)
+        push_unit(ds, codes[i], names[i]);
+    return EGDI_OK;
+}
+
+/* Trimmed copies of a code and a name (the name defaults to the code). */
+static egdi_status dup_unit(const char *code, const char *name, char **c, char **nm)
+{
+    *c = egdi__strndup_trim(code, strlen(code));
+    *nm = (name && *name) ? egdi__strndup_trim(name, strlen(name)) : NULL;
+    if (*c && *nm && !**nm) {
+        free(*nm);
+        *nm = NULL;
+    }
+    if (*c && !*nm)
+        *nm = egdi__strdup(*c);
+    if (!*c || !*nm) {
+        free(*c), free(*nm);
+        *c = *nm = NULL;
+        return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+    }
+    return EGDI_OK;
+}
+
+egdi_status egdi_dataset_add_unit(egdi_dataset *ds, const char *code, const char *name,
+                                  size_t *index_out)
+{
+    EGDI_CHECK_ARG(ds && code, "ds/code");
+    char *c, *nm;
+    egdi_status st = dup_unit(code, name, &c, &nm);
+    if (st != EGDI_OK)
+        return st;
+    size_t i = ds->n_units;
+    st = egdi__dataset_adopt_units(ds, &c, &nm, 1);
+    if (st != EGDI_OK) {
+        free(c), free(nm);
+        return st;
+    }
     if (index_out)
         *index_out = i;
     return EGDI_OK;
+}
+
+egdi_status egdi_dataset_add_units(egdi_dataset *ds, const char *const *codes,
+                                   const char *const *names, size_t n)
+{
+    EGDI_CHECK_ARG(ds && (codes || n == 0), "ds/codes");
+    char **c = egdi__mallocarray(n, sizeof *c), **nm = egdi__mallocarray(n, sizeof *nm);
+    egdi_status st = c && nm ? EGDI_OK : egdi__fail(EGDI_ERR_NOMEM, "out of memory for %zu units", n);
+    size_t made = 0;
+    for (; made < n && st == EGDI_OK; made++) {
+        if (!codes[made]) {
+            st = egdi__fail(EGDI_ERR_INVALID_ARG, "unit %zu: NULL code", made + 1);
+            break;
+        }
+        st = dup_unit(codes[made], names ? names[made] : NULL, &c[made], &nm[made]);
+        if (st != EGDI_OK)
+            break;
+    }
+    if (st == EGDI_OK)
+        st = egdi__dataset_adopt_units(ds, c, nm, n);
+    if (st != EGDI_OK)
+        for (size_t i = 0; i < made; i++)
+            free(c[i]), free(nm[i]);
+    free(c);
+    free(nm);
+    return st;
 }
 
 static egdi_status new_column(egdi_dataset *ds, const char *name, egdi_column_kind kind,
@@ -170,17 +239,15 @@ static egdi_status new_column(egdi_dataset *ds, const char *name, egdi_column_ki
     char *nm = egdi__strndup_trim(name, strlen(name));
     if (!nm)
         return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
-    size_t dummy;
     if (!*nm) {
         free(nm);
         return egdi__fail(EGDI_ERR_INVALID_ARG, "column %zu: empty column name", ds->n_cols + 1);
     }
-    if (egdi_dataset_find_column(ds, nm, &dummy) == EGDI_OK) {
+    if (egdi__strmap_get(&ds->col_map, nm, NULL)) {
         egdi_status st = egdi__fail(EGDI_ERR_DUPLICATE, "duplicate column '%s'", nm);
         free(nm);
         return st;
     }
-    egdi_clear_error();
     if (ds->n_cols == ds->cap_cols) {
         size_t nc = ds->cap_cols ? ds->cap_cols * 2 : 16;
         egdi__column *p = egdi__reallocarray(ds->cols, nc, sizeof *p);
@@ -191,21 +258,32 @@ static egdi_status new_column(egdi_dataset *ds, const char *name, egdi_column_ki
         ds->cols = p;
         ds->cap_cols = nc;
     }
+    if (!egdi__strmap_reserve(&ds->col_map, ds->n_cols + 1)) {
+        free(nm);
+        return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+    }
     egdi__column *c = &ds->cols[ds->n_cols];
     memset(c, 0, sizeof *c);
     c->name = nm;
     c->kind = kind;
     size_t cap = ds->cap_units ? ds->cap_units : 1;
     if (kind == EGDI_COLUMN_NUMERIC)
-        c->num = malloc(cap * sizeof *c->num);
+        c->num = egdi__mallocarray(cap, sizeof *c->num);
     else
-        c->codes = malloc(cap * sizeof *c->codes);
+        c->codes = egdi__mallocarray(cap, sizeof *c->codes);
     if ((kind == EGDI_COLUMN_NUMERIC && !c->num) || (kind == EGDI_COLUMN_LABEL && !c->codes)) {
         column_clear(c);
-        return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+        return egdi__fail(EGDI_ERR_NOMEM, "out of memory for column '%s'", name);
     }
     *out = c;
     return EGDI_OK;
+}
+
+/* Make the column being built (position n_cols) part of the dataset. */
+static void commit_column(egdi_dataset *ds)
+{
+    egdi__strmap_put(&ds->col_map, ds->cols[ds->n_cols].name, ds->n_cols, NULL); /* reserved */
+    ds->n_cols++;
 }
 
 egdi_status egdi_dataset_add_numeric(egdi_dataset *ds, const char *name, const double *values,
@@ -219,20 +297,45 @@ egdi_status egdi_dataset_add_numeric(egdi_dataset *ds, const char *name, const d
     egdi_status st = new_column(ds, name, EGDI_COLUMN_NUMERIC, &c);
     if (st != EGDI_OK)
         return st;
-    for (size_t i = 0; i < ds->n_units; i++)
-        c->num[i] = values ? values[i] : NAN;
-    ds->n_cols++;
+    if (values && ds->n_units)
+        memcpy(c->num, values, ds->n_units * sizeof *values);
+    else
+        for (size_t i = 0; i < ds->n_units; i++)
+            c->num[i] = NAN;
+    commit_column(ds);
     return EGDI_OK;
 }
 
-/* Level number of a label in column c, adding it if new; -1 for no label, -2 on no memory. */
+egdi_status egdi__dataset_adopt_numeric(egdi_dataset *ds, const char *name, double *values)
+{
+    egdi__column *c = NULL;
+    egdi_status st = new_column(ds, name, EGDI_COLUMN_NUMERIC, &c);
+    if (st != EGDI_OK)
+        return st;
+    free(c->num);
+    c->num = values;
+    if (ds->cap_units > ds->n_units) { /* keep the column's capacity equal to the others' */
+        double *p = egdi__reallocarray(values, ds->cap_units, sizeof *p);
+        if (!p) {
+            c->num = NULL;
+            column_clear(c);
+            return egdi__fail(EGDI_ERR_NOMEM, "out of memory for column '%s'", name);
+        }
+        c->num = p;
+    }
+    commit_column(ds);
+    return EGDI_OK;
+}
+
 int egdi__level_intern(egdi__column *c, const char *label)
 {
     if (!label || !*label)
         return -1;
-    for (size_t k = 0; k < c->n_levels; k++)
-        if (strcmp(c->levels[k], label) == 0)
-            return (int)k;
+    size_t k;
+    if (egdi__strmap_get(&c->level_map, label, &k))
+        return (int)k;
+    if (c->n_levels >= (size_t)INT32_MAX)
+        return -2;
     if (c->n_levels == c->cap_levels) {
         size_t nc = c->cap_levels ? c->cap_levels * 2 : 8;
         char **p = egdi__reallocarray(c->levels, nc, sizeof *p);
@@ -244,6 +347,10 @@ int egdi__level_intern(egdi__column *c, const char *label)
     char *s = egdi__strdup(label);
     if (!s)
         return -2;
+    if (egdi__strmap_put(&c->level_map, s, c->n_levels, NULL) < 0) {
+        free(s);
+        return -2;
+    }
     c->levels[c->n_levels] = s;
     return (int)c->n_levels++;
 }
@@ -267,7 +374,7 @@ egdi_status egdi_dataset_add_labels(egdi_dataset *ds, const char *name,
         }
         c->codes[i] = code;
     }
-    ds->n_cols++;
+    commit_column(ds);
     return EGDI_OK;
 }
 
@@ -279,6 +386,10 @@ egdi_status egdi_dataset_remove_column(egdi_dataset *ds, size_t j)
     column_clear(&ds->cols[j]);
     memmove(&ds->cols[j], &ds->cols[j + 1], (ds->n_cols - j - 1) * sizeof *ds->cols);
     ds->n_cols--;
+    /* positions moved: rebuild the name index (capacity is kept, so no allocation) */
+    egdi__strmap_clear(&ds->col_map);
+    for (size_t k = 0; k < ds->n_cols; k++)
+        egdi__strmap_put(&ds->col_map, ds->cols[k].name, k, NULL);
     return EGDI_OK;
 }
 
@@ -418,105 +529,4 @@ egdi_status egdi_dataset_get_level_codes(const egdi_dataset *ds, size_t j, int *
     if (n)
         memcpy(out, c->codes, n * sizeof *out);
     return EGDI_OK;
-}
-
-egdi_status egdi_dataset_clone(const egdi_dataset *ds, egdi_dataset **out)
-{
-    EGDI_CHECK_ARG(ds && out, "ds/out");
-    egdi_dataset *cp = NULL;
-    egdi_status st = egdi_dataset_new(&cp);
-    for (size_t i = 0; st == EGDI_OK && i < ds->n_units; i++)
-        st = egdi_dataset_add_unit(cp, ds->codes[i], ds->names[i], NULL);
-    for (size_t j = 0; st == EGDI_OK && j < ds->n_cols; j++)
-        st = egdi__dataset_copy_column(cp, ds, j, NULL);
-    if (st != EGDI_OK) {
-        egdi_dataset_free(cp);
-        return st;
-    }
-    *out = cp;
-    return EGDI_OK;
-}
-
-egdi_status egdi_dataset_select_units(const egdi_dataset *ds, const size_t *rows, size_t n,
-                                      egdi_dataset **out)
-{
-    EGDI_CHECK_ARG(ds && (rows || n == 0) && out, "ds/rows/out");
-    egdi_dataset *cp = NULL;
-    egdi_status st = egdi_dataset_new(&cp);
-    for (size_t i = 0; st == EGDI_OK && i < n; i++) {
-        if (rows[i] >= ds->n_units)
-            st = egdi__fail(EGDI_ERR_RANGE, "row %zu: unit %zu out of range (%zu units)", i + 1,
-                            rows[i], ds->n_units);
-        else
-            st = egdi_dataset_add_unit(cp, ds->codes[rows[i]], ds->names[rows[i]], NULL);
-    }
-    for (size_t j = 0; st == EGDI_OK && j < ds->n_cols; j++)
-        st = egdi__dataset_copy_column(cp, ds, j, rows);
-    if (st != EGDI_OK) {
-        egdi_dataset_free(cp);
-        return st;
-    }
-    *out = cp;
-    return EGDI_OK;
-}
-
-egdi_status egdi__dataset_copy_column(egdi_dataset *dst, const egdi_dataset *src, size_t j,
-                                      const size_t *map)
-{
-    const egdi__column *c = &src->cols[j];
-    size_t k = dst->n_cols;
-    egdi_status st = c->kind == EGDI_COLUMN_NUMERIC
-                         ? egdi_dataset_add_numeric(dst, c->name, NULL, 0)
-                         : egdi_dataset_add_labels(dst, c->name, NULL, 0);
-    for (size_t i = 0; st == EGDI_OK && i < dst->n_units; i++) {
-        size_t s = map ? map[i] : i;
-        if (s == (size_t)-1)
-            continue;
-        if (c->kind == EGDI_COLUMN_NUMERIC)
-            dst->cols[k].num[i] = c->num[s];
-        else
-            st = egdi_dataset_set_label(dst, i, k, c->codes[s] < 0 ? NULL : c->levels[c->codes[s]]);
-    }
-    return st;
-}
-
-egdi_status egdi_dataset_join_labels(egdi_dataset *ds, const egdi_dataset *table, int by_name,
-                                     int allow_missing)
-{
-    EGDI_CHECK_ARG(ds && table, "ds/table");
-    size_t *map = malloc((ds->n_units ? ds->n_units : 1) * sizeof *map);
-    if (!map)
-        return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
-    egdi_status st = EGDI_OK;
-    for (size_t i = 0; i < ds->n_units && st == EGDI_OK; i++) {
-        st = by_name ? egdi_dataset_find_unit_by_name(table, ds->names[i], &map[i])
-                     : egdi_dataset_find_unit(table, ds->codes[i], &map[i]);
-        if (st == EGDI_ERR_NOT_FOUND && allow_missing) {
-            map[i] = (size_t)-1;
-            st = EGDI_OK;
-        } else if (st != EGDI_OK) {
-            egdi__error_prefix("joining labels: unit %zu ('%s'): ", i + 1,
-                               by_name ? ds->names[i] : ds->codes[i]);
-        }
-    }
-    size_t dummy;
-    for (size_t j = 0; j < table->n_cols && st == EGDI_OK; j++)
-        if (table->cols[j].kind == EGDI_COLUMN_LABEL &&
-            egdi_dataset_find_column(ds, table->cols[j].name, &dummy) == EGDI_OK)
-            st = egdi__fail(EGDI_ERR_DUPLICATE, "joining labels: column '%s' exists already",
-                            table->cols[j].name);
-    size_t first_new = ds->n_cols;
-    for (size_t j = 0; j < table->n_cols && st == EGDI_OK; j++)
-        if (table->cols[j].kind == EGDI_COLUMN_LABEL)
-            st = egdi__dataset_copy_column(ds, table, j, map);
-    if (st != EGDI_OK) {
-        egdi_status keep = st;
-        while (ds->n_cols > first_new)
-            egdi_dataset_remove_column(ds, ds->n_cols - 1);
-        st = keep;
-    } else {
-        egdi_clear_error();
-    }
-    free(map);
-    return st;
 }

@@ -1,9 +1,11 @@
-/* The Survey editions as presets of the general engine, and the ranking table. */
+/* The Survey editions: their parameters, and each edition as a preset tree of
+ * the general engine, built through the public API. */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "survey/survey.h"
 
 #define MAX_IND 6
 
@@ -69,28 +71,20 @@ size_t egdi_survey_n_editions(void) { return N_EDITIONS; }
 
 int egdi_survey_edition(size_t i) { return i < N_EDITIONS ? editions[i].year : 0; }
 
+/* Size of each version of egdi_edition_info; a version's size never changes. */
+static const size_t info_sizes[] = {0, offsetof(egdi_edition_info, n_hci) + sizeof(size_t)};
+
 egdi_status egdi_survey_edition_info(int year, egdi_edition_info *out)
 {
     EGDI_CHECK_ARG(out, "out");
-    if (out->version != EGDI_EDITION_INFO_VERSION)
-        return egdi__fail(EGDI_ERR_INVALID_ARG, "egdi_edition_info: version %u, expected %u",
-                          out->version, EGDI_EDITION_INFO_VERSION);
     const edition *e = find_edition(year);
     if (!e)
         return EGDI_ERR_NOT_FOUND;
-    out->edition = e->year;
-    out->weight_osi = e->w[0];
-    out->weight_tii = e->w[1];
-    out->weight_hci = e->w[2];
-    out->decimals = e->decimals;
-    out->rank_decimals = e->rank_decimals;
-    out->has_rating_classes = e->classes;
-    out->quantile_type = 7;
-    out->tii_cap = e->tii_cap;
-    out->zscore_composites = e->zscore;
-    out->n_tii = count(e->tii);
-    out->n_hci = count(e->hci);
-    return EGDI_OK;
+    egdi_edition_info info = {
+        EGDI_EDITION_INFO_VERSION, e->year, e->w[0], e->w[1], e->w[2], e->decimals,
+        e->rank_decimals, e->classes, 7, e->tii_cap, e->zscore, count(e->tii), count(e->hci)};
+    return egdi__versioned_write(out, &info, info_sizes, sizeof info_sizes / sizeof *info_sizes,
+                                 "egdi_edition_info");
 }
 
 const char *egdi_survey_indicator(int year, const char *component, size_t i)
@@ -130,6 +124,8 @@ static egdi_status add_composite(egdi_index *idx, const edition *e, const char *
     }
     if (st == EGDI_OK && e->zscore)
         st = egdi_index_set_normalization(idx, code, EGDI_NORM_MINMAX, NULL, 0);
+    if (st == EGDI_OK)
+        st = egdi_index_set_min_share(idx, code, 1.0); /* the Survey needs every indicator */
     return st;
 }
 
@@ -148,6 +144,8 @@ egdi_status egdi_survey_index(int year, egdi_survey_input input, egdi_index **ou
     st = egdi_index_add_aggregate(idx, "egdi", NULL, 1.0);
     if (st == EGDI_OK)
         st = egdi_index_set_name(idx, "egdi", "E-Government Development Index");
+    if (st == EGDI_OK) /* a country without one of the three components is not ranked */
+        st = egdi_index_set_min_share(idx, "egdi", 1.0);
     if (input == EGDI_INPUT_COMPONENTS) {
         const char *codes[3] = {"osi", "tii", "hci"};
         for (int k = 0; k < 3 && st == EGDI_OK; k++)

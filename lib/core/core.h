@@ -1,0 +1,107 @@
+/* lib/core: what every module uses: errors, strings, allocation, the string
+ * map, the C locale for number I/O, atomic output files, versioned structs.
+ * Internal; never installed. */
+#ifndef EGDI_CORE_H
+#define EGDI_CORE_H
+
+#include <locale.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "egdi/egdi.h"
+
+#define EGDI_HIDDEN __attribute__((visibility("hidden")))
+
+#if defined(__GNUC__)
+#define EGDI_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define EGDI_PRINTF(a, b)
+#endif
+
+/* ---- errors (error.c) ---- */
+/* Record the thread's last error; returns status for `return egdi__fail(...)`. */
+EGDI_HIDDEN egdi_status egdi__fail(egdi_status status, const char *fmt, ...) EGDI_PRINTF(2, 3);
+/* Prefix the current message with more context ("file.csv: " + message). */
+EGDI_HIDDEN void egdi__error_prefix(const char *fmt, ...) EGDI_PRINTF(1, 2);
+#define egdi__nomem() egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", __func__)
+
+#define EGDI_CHECK_ARG(cond, name)                                                        \
+    do {                                                                                  \
+        if (!(cond))                                                                      \
+            return egdi__fail(EGDI_ERR_INVALID_ARG, "%s: invalid argument '%s'", __func__, \
+                              name);                                                      \
+    } while (0)
+
+/* ---- strings and allocation (util.c) ---- */
+EGDI_HIDDEN char *egdi__strdup(const char *s);
+EGDI_HIDDEN char *egdi__strndup_trim(const char *s, size_t len);
+/* realloc(p, n * size) with overflow check; never returns a zero-size block. */
+EGDI_HIDDEN void *egdi__reallocarray(void *p, size_t n, size_t size);
+/* malloc(n * size) with overflow check, at least one byte. */
+EGDI_HIDDEN void *egdi__mallocarray(size_t n, size_t size);
+EGDI_HIDDEN egdi_status egdi__read_file(const char *path, char **text, size_t *len);
+
+/* ---- versioned structs (util.c) ----
+ * sizes[v] is the size of version v of a struct (sizes[0] unused). Copies the
+ * caller's version (1..n_versions-1) of src into dst, which is first set to
+ * `defaults` (a current-version struct): fields a caller's version lacks keep
+ * their defaults. Unknown versions are EGDI_ERR_INVALID_ARG naming `what`. */
+EGDI_HIDDEN egdi_status egdi__versioned_read(void *dst, const void *defaults, const void *src,
+                                             const size_t *sizes, size_t n_versions,
+                                             const char *what);
+/* The version number stored in the first member of a versioned struct. */
+#define egdi__struct_version(p) (*(const unsigned *)(const void *)(p))
+/* Write src (a current-version struct) into dst, whose caller declared version
+ * *dst (first member); only that version's bytes are written. */
+EGDI_HIDDEN egdi_status egdi__versioned_write(void *dst, const void *src, const size_t *sizes,
+                                              size_t n_versions, const char *what);
+
+/* ---- string map (strmap.c): open addressing, keys not owned ----
+ * Maps a NUL-terminated string (which must outlive its entry) to a size_t. */
+typedef struct egdi__strmap {
+    const char **keys; /* NULL = empty slot */
+    size_t *values;
+    uint32_t *hashes;
+    size_t n, cap;     /* cap is 0 or a power of two */
+} egdi__strmap;
+EGDI_HIDDEN void egdi__strmap_free(egdi__strmap *m);
+EGDI_HIDDEN void egdi__strmap_clear(egdi__strmap *m);
+/* Make room for `n` entries in total without rehashing. 0 on no memory. */
+EGDI_HIDDEN int egdi__strmap_reserve(egdi__strmap *m, size_t n);
+/* 1 and *value if found, else 0. */
+EGDI_HIDDEN int egdi__strmap_get(const egdi__strmap *m, const char *key, size_t *value);
+/* Insert key -> value unless present. Returns 1 inserted, 0 present (then
+ * *existing, if given, is its value), -1 no memory. */
+EGDI_HIDDEN int egdi__strmap_put(egdi__strmap *m, const char *key, size_t value,
+                                 size_t *existing);
+
+/* ---- number I/O in the C locale (util.c) ---- */
+typedef struct egdi__locale {
+    locale_t c_locale;
+    locale_t saved;
+} egdi__locale;
+/* Switch this thread to the C locale for number I/O; restore with egdi__locale_pop. */
+EGDI_HIDDEN egdi_status egdi__locale_push(egdi__locale *l);
+EGDI_HIDDEN void egdi__locale_pop(egdi__locale *l);
+/* Parse a whole trimmed cell as a number; missing markers give NaN.
+ * Returns 1 if a number or missing marker, 0 if not a number. */
+EGDI_HIDDEN int egdi__parse_number(const char *s, double *out);
+EGDI_HIDDEN int egdi__is_missing_marker(const char *s);
+/* Shortest text that reads back to the same double (or fixed decimals >= 0). */
+EGDI_HIDDEN void egdi__format_number(double v, int decimals, char *buf, size_t size);
+/* 10^d for d = 0..17, exact. */
+EGDI_HIDDEN double egdi__pow10(int d);
+
+/* ---- atomic output files (outfile.c): a temporary in the target's
+ * directory, created with mode 0666 minus the umask, renamed on commit ---- */
+typedef struct egdi__outfile {
+    FILE *fp;
+    char *tmp_path;
+    const char *path;
+} egdi__outfile;
+EGDI_HIDDEN egdi_status egdi__outfile_open(egdi__outfile *of, const char *path);
+EGDI_HIDDEN egdi_status egdi__outfile_commit(egdi__outfile *of);
+EGDI_HIDDEN void egdi__outfile_abort(egdi__outfile *of);
+
+#endif

@@ -1,0 +1,112 @@
+/* lib/methods: the method registry. One descriptor per method; everything
+ * else (iMeta names and parameters, validation, defaults, the public
+ * enumeration, the names the tool and Python accept, the lists in error
+ * messages) is derived from the table in registry.c. Internal. */
+#ifndef EGDI_METHODS_H
+#define EGDI_METHODS_H
+
+#include "core/core.h"
+
+#define EGDI__MAX_PARAMS 4
+#define EGDI__N_STEPS 3
+
+/* A method's parameter: name (as in "lo=0"), default (NaN = required) and
+ * bounds (NaN = none; lo_open = strictly above lo). */
+typedef struct egdi__param {
+    const char *name;
+    const char *summary;
+    double dflt;
+    double lo, hi;
+    int lo_open;
+} egdi__param;
+
+/* Names used in messages: the node being computed, its children (aggregates)
+ * and the unit codes. */
+typedef struct egdi__names {
+    const char *node;
+    const char *const *children;
+    const char *unit_text;
+    const size_t *unit_off;
+} egdi__names;
+
+static inline const char *egdi__unit(const egdi__names *nm, size_t i)
+{
+    return nm->unit_text + nm->unit_off[i];
+}
+
+/* Everything a method's fit or apply sees. Arrays are columns of n units;
+ * NaN is missing. Only the members of the method's step are set. */
+typedef struct egdi__args {
+    size_t n;
+    const double *params;      /* n_params values, defaults filled in */
+    const egdi__names *names;
+    double *work;              /* 2 n doubles of scratch */
+    size_t *iwork;             /* n + n_groups + 1 size_t of scratch */
+    /* normalise and impute: x in, out out (out may equal x for normalise) */
+    const double *x;
+    double *out;
+    /* impute */
+    const int *groups;         /* level per unit (-1 = none), or NULL */
+    size_t n_groups;
+    unsigned char *flags;      /* 1 where a value was imputed */
+    /* aggregate */
+    const double *const *kids; /* child columns */
+    const double *weights;
+    size_t n_kids;
+    double min_share;
+} egdi__args;
+
+enum {
+    EGDI__M_DATA_DRIVEN = EGDI_METHOD_DATA_DRIVEN,
+    EGDI__M_NEEDS_POSITIVE = EGDI_METHOD_NEEDS_POSITIVE,
+    EGDI__M_USES_GROUPS = EGDI_METHOD_USES_GROUPS
+};
+
+typedef struct egdi__method {
+    egdi_step step;
+    int id;                     /* the public enum value */
+    const char *name;
+    const char *summary;
+    const egdi__param *params;
+    size_t n_params;
+    size_t n_required;          /* the first n_required params have no default */
+    unsigned flags;
+    /* cross-parameter rules (e.g. lo < hi), after defaults and bounds; NULL = none */
+    egdi_status (*check)(const double *p, const char *node);
+    size_t n_fitted;            /* fitted statistics; per group if EGDI__M_USES_GROUPS */
+    egdi_status (*fit)(const egdi__args *a, double *fitted);        /* NULL if none */
+    egdi_status (*apply)(const egdi__args *a, const double *fitted);
+} egdi__method;
+
+/* normalise.c, aggregate.c, impute.c: the tables of each step, indexed by id */
+EGDI_HIDDEN extern const egdi__method egdi__normalise_methods[];
+EGDI_HIDDEN extern const size_t egdi__n_normalise_methods;
+EGDI_HIDDEN extern const egdi__method egdi__aggregate_methods[];
+EGDI_HIDDEN extern const size_t egdi__n_aggregate_methods;
+EGDI_HIDDEN extern const egdi__method egdi__impute_methods[];
+EGDI_HIDDEN extern const size_t egdi__n_impute_methods;
+
+/* registry.c */
+EGDI_HIDDEN const egdi__method *egdi__method_get(egdi_step step, int id);
+EGDI_HIDDEN const egdi__method *egdi__method_by_name(egdi_step step, const char *name);
+/* "none|zscore|minmax|goalposts|fracmax" */
+EGDI_HIDDEN const char *egdi__method_names(egdi_step step, char *buf, size_t size);
+/* The column of an iMeta file that names a step's method, and of its parameters. */
+EGDI_HIDDEN const char *egdi__step_column(egdi_step step);
+EGDI_HIDDEN const char *egdi__step_params_column(egdi_step step);
+/* Parameters from numbers in order (n_given may be fewer than n_params; the
+ * rest take defaults). Errors name the node. */
+EGDI_HIDDEN egdi_status egdi__method_params(const egdi__method *m, const double *given,
+                                            size_t n_given, const char *node, double *p);
+/* Parameters from text: "lo=0 hi=100", or numbers in order "0 100", or "". */
+EGDI_HIDDEN egdi_status egdi__method_params_text(const egdi__method *m, const char *text,
+                                                 const char *node, double *p);
+/* Write "lo=0 hi=100" (every parameter; nothing for a method without any). */
+EGDI_HIDDEN void egdi__method_write_params(const egdi__method *m, const double *p, FILE *fp);
+/* Size of the fitted statistics of a method for a column with n_groups levels. */
+static inline size_t egdi__method_fitted_size(const egdi__method *m, size_t n_groups)
+{
+    return (m->flags & EGDI__M_USES_GROUPS) ? n_groups : m->n_fitted;
+}
+
+#endif

@@ -1,0 +1,25 @@
+/* lib/stats: sorting and ranking kernels on plain arrays. Internal. */
+#ifndef EGDI_STATS_H
+#define EGDI_STATS_H
+
+#include "core/core.h"
+
+/* A value and the position it came from. */
+typedef struct egdi__kv {
+    double key;
+    size_t pos;
+} egdi__kv;
+
+/* Stable sort by key, highest first (equal keys keep their order). tmp has m
+ * entries. No allocation. */
+EGDI_HIDDEN void egdi__sort_kv_desc(egdi__kv *a, size_t m, egdi__kv *tmp);
+
+/* Ranks of x (highest first; NaN -> 0) after rounding to `decimals` (-1 =
+ * as they are), into ranks. ws has 2 n entries. No allocation. Arguments
+ * are checked by the caller. */
+EGDI_HIDDEN void egdi__rank_ws(const double *x, size_t n, int decimals, egdi_ties ties, int *ranks,
+                               egdi__kv *ws);
+/* Round half away from zero at 1/scale (scale = 10^decimals). */
+EGDI_HIDDEN double egdi__round_half_away(double x, double scale);
+
+#endif

@@ -1,0 +1,241 @@
+/* The ranking table of a Survey edition: the preset evaluated on a dataset,
+ * then rank, group and rating class on the EGDI as the Survey ranks it. */
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/data.h"
+#include "engine/engine.h"
+#include "survey/survey.h"
+
+/* Size of each version of egdi_survey_options; a version's size never changes. */
+static const size_t options_sizes[] = {
+    0,
+    offsetof(egdi_survey_options, thresholds) + 3 * sizeof(double),    /* 1: 1.0 */
+    offsetof(egdi_survey_options, impute_group) + sizeof(const char *) /* 2: 1.1 */
+};
+#define N_OPTION_VERSIONS (sizeof options_sizes / sizeof *options_sizes)
+
+static void defaults(egdi_survey_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->version = EGDI_SURVEY_OPTIONS_VERSION;
+    o->rank_decimals = -2;
+    o->impute = EGDI_IMPUTE_NONE;
+}
+
+egdi_status egdi_survey_options_init_version(egdi_survey_options *opts, unsigned version)
+{
+    EGDI_CHECK_ARG(opts, "opts");
+    if (version == 0 || version >= N_OPTION_VERSIONS)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "egdi_survey_options: version %u, expected 1..%zu",
+                          version, N_OPTION_VERSIONS - 1);
+    egdi_survey_options d;
+    defaults(&d);
+    memcpy(opts, &d, options_sizes[version]);
+    opts->version = version;
+    return EGDI_OK;
+}
+
+void(egdi_survey_options_init)(egdi_survey_options *opts)
+{
+    if (opts) /* what binaries built against 1.0 call: their struct is version 1 */
+        egdi_survey_options_init_version(opts, 1);
+}
+
+/* Resolve options against the edition; fills info with the values to use. */
+static egdi_status resolve(int year, const egdi_survey_options *opts, egdi_edition_info *info,
+                           egdi_survey_options *o)
+{
+    info->version = EGDI_EDITION_INFO_VERSION;
+    egdi_status st = egdi_survey_edition_info(year, info);
+    egdi_survey_options d;
+    defaults(&d);
+    if (st == EGDI_OK)
+        st = egdi__versioned_read(o, &d, opts, options_sizes, N_OPTION_VERSIONS,
+                                  "egdi_survey_options");
+    if (st != EGDI_OK)
+        return st;
+    if (o->quantile_type < 0 || o->quantile_type > 9)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "quantile_type %d is not 0..9", o->quantile_type);
+    if (o->rank_decimals < -2 || o->rank_decimals > 15)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "rank_decimals %d is not -2..15",
+                          o->rank_decimals);
+    if (o->quantile_type)
+        info->quantile_type = o->quantile_type;
+    if (o->rank_decimals != -2)
+        info->rank_decimals = o->rank_decimals;
+    const double *t = o->thresholds;
+    if ((t[0] != 0 || t[1] != 0 || t[2] != 0) && !(t[0] < t[1] && t[1] < t[2]))
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "group thresholds %g, %g, %g are not increasing",
+                          t[0], t[1], t[2]);
+    return EGDI_OK;
+}
+
+/* Every indicator of the preset gets the requested imputation. */
+static egdi_status set_imputation(egdi_index *idx, const egdi_survey_options *o)
+{
+    egdi_status st = EGDI_OK;
+    if (o->impute == EGDI_IMPUTE_NONE)
+        return st;
+    for (size_t k = 0; k < egdi_index_n_nodes(idx) && st == EGDI_OK; k++)
+        if (egdi_index_node_is_indicator(idx, k) == 1)
+            st = egdi_index_set_imputation(idx, egdi_index_node_code(idx, k), o->impute,
+                                           o->impute_group);
+    if (st != EGDI_OK)
+        egdi__error_prefix("imputation: ");
+    return st;
+}
+
+/* EPI: the published index (components input) or min-max of epi_raw (raw input). */
+static egdi_status add_epi(egdi_survey_input input, const egdi_dataset *data, egdi_dataset *out)
+{
+    const char *src = input == EGDI_INPUT_COMPONENTS ? "epi" : "epi_raw";
+    size_t j = egdi__dataset_column(data, src);
+    if (j == (size_t)-1 || data->cols[j].kind != EGDI_COLUMN_NUMERIC)
+        return EGDI_OK;
+    if (input == EGDI_INPUT_COMPONENTS)
+        return egdi_dataset_add_numeric(out, "epi", data->cols[j].num, data->n_units);
+    egdi_index *idx = NULL;
+    egdi_result *res = NULL;
+    egdi_status st = egdi_index_new(&idx);
+    st = st ? st : egdi_index_add_indicator(idx, "epi", NULL, 1.0);
+    st = st ? st : egdi_index_set_source(idx, "epi", "epi_raw");
+    st = st ? st : egdi_index_set_normalization(idx, "epi", EGDI_NORM_MINMAX, NULL, 0);
+    st = st ? st : egdi_compute(idx, data, &res);
+    if (st == EGDI_OK)
+        st = egdi_dataset_add_numeric(out, "epi", NULL, 0);
+    if (st == EGDI_OK)
+        st = egdi_result_get_scores(res, "epi", out->cols[out->n_cols - 1].num, data->n_units);
+    egdi_result_free(res);
+    egdi_index_free(idx);
+    return st;
+}
+
+/* Label column "imputed": per unit the indicators whose value was filled. */
+static egdi_status add_imputed(const egdi_plan *p, const egdi_eval *ev, egdi_dataset *out,
+                               int *flags)
+{
+    size_t n = p->n_units, k_col = out->n_cols;
+    egdi_status st = egdi_dataset_add_labels(out, "imputed", NULL, 0);
+    char **text = calloc(n ? n : 1, sizeof *text);
+    if (st == EGDI_OK && !text)
+        st = egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+    for (size_t k = 0; k < p->n_nodes && st == EGDI_OK; k++) {
+        if (!p->nodes[k].is_indicator)
+            continue;
+        st = egdi_eval_get_imputed(ev, k, flags, n);
+        for (size_t i = 0; i < n && st == EGDI_OK; i++) {
+            if (!flags[i])
+                continue;
+            size_t have = text[i] ? strlen(text[i]) : 0, add = strlen(p->codes[k]) + 2;
+            char *t = realloc(text[i], have + add);
+            if (!t) {
+                st = egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+                break;
+            }
+            snprintf(t + have, add, "%s%s", have ? ";" : "", p->codes[k]);
+            text[i] = t;
+        }
+    }
+    for (size_t i = 0; i < n && st == EGDI_OK; i++) {
+        int code = egdi__level_intern(&out->cols[k_col], text[i]);
+        if (code == -2)
+            st = egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+        out->cols[k_col].codes[i] = code;
+    }
+    if (text)
+        for (size_t i = 0; i < n; i++)
+            free(text[i]);
+    free(text);
+    return st;
+}
+
+typedef struct scratch {
+    double *buf;
+    int *ibuf, *groups;
+    const char **labels;
+} scratch;
+
+static egdi_status build_table(const egdi_edition_info *info, const egdi_survey_options *o,
+                               egdi_survey_input input, const egdi_dataset *data,
+                               const egdi_result *res, egdi_dataset *out, scratch *s)
+{
+    size_t n = data->n_units;
+    egdi_status st = EGDI_OK;
+    const char *const *codes = (const char *const *)data->codes;
+    st = egdi_dataset_add_units(out, codes, (const char *const *)data->names, n);
+    const char *nodes[4] = {"osi", "tii", "hci", "egdi"};
+    for (int k = 0; k < 4 && st == EGDI_OK; k++) {
+        st = egdi_dataset_add_numeric(out, nodes[k], NULL, 0);
+        st = st ? st : egdi_result_get_scores(res, nodes[k], out->cols[out->n_cols - 1].num, n);
+    }
+    st = st ? st : add_epi(input, data, out);
+    /* rank, group and class all use the EGDI as the Survey ranks it */
+    st = st ? st : egdi_result_get_scores(res, "egdi", s->buf, n);
+    if (st == EGDI_OK && info->rank_decimals >= 0)
+        st = egdi_round(s->buf, n, info->rank_decimals, s->buf);
+    st = st ? st : egdi_rank(s->buf, n, -1, EGDI_TIES_MIN, s->ibuf);
+    if (st == EGDI_OK) {
+        st = egdi_dataset_add_numeric(out, "rank", NULL, 0);
+        double *r = st == EGDI_OK ? out->cols[out->n_cols - 1].num : NULL;
+        for (size_t i = 0; i < n && st == EGDI_OK; i++)
+            r[i] = s->ibuf[i] ? (double)s->ibuf[i] : NAN;
+    }
+    const double *t = o->thresholds;
+    st = st ? st : egdi_groups(s->buf, n, t[0] || t[1] || t[2] ? t : NULL, s->groups);
+    for (size_t i = 0; i < n && st == EGDI_OK; i++)
+        s->labels[i] = egdi_group_name(s->groups[i]);
+    st = st ? st : egdi_dataset_add_labels(out, "group", s->labels, n);
+    if (st == EGDI_OK && info->has_rating_classes)
+        st = egdi_rating_classes(s->buf, s->groups, n, info->quantile_type, s->ibuf);
+    for (size_t i = 0; i < n && st == EGDI_OK; i++)
+        s->labels[i] = info->has_rating_classes ? egdi_rating_class_label(s->ibuf[i]) : NULL;
+    st = st ? st : egdi_dataset_add_labels(out, "rating_class", s->labels, n);
+    if (st == EGDI_OK && o->impute != EGDI_IMPUTE_NONE)
+        st = add_imputed(egdi_result_plan(res), egdi_result_eval(res), out, s->ibuf);
+    for (size_t j = 0; j < data->n_cols && st == EGDI_OK; j++)
+        if (data->cols[j].kind == EGDI_COLUMN_LABEL &&
+            egdi__dataset_column(out, data->cols[j].name) == (size_t)-1)
+            st = egdi__dataset_copy_column(out, data, j, NULL); /* a name taken by an output
+                                                                   column is not copied */
+    return st;
+}
+
+egdi_status egdi_survey_compute(int year, egdi_survey_input input, const egdi_dataset *data,
+                                egdi_dataset **out)
+{
+    return egdi_survey_compute_ex(year, input, data, NULL, out);
+}
+
+egdi_status egdi_survey_compute_ex(int year, egdi_survey_input input, const egdi_dataset *data,
+                                   const egdi_survey_options *opts, egdi_dataset **out)
+{
+    EGDI_CHECK_ARG(data && out, "data/out");
+    egdi_index *idx = NULL;
+    egdi_result *res = NULL;
+    egdi_dataset *tab = NULL;
+    size_t n = data->n_units;
+    scratch s = {egdi__mallocarray(n, sizeof *s.buf), egdi__mallocarray(n, sizeof *s.ibuf),
+                 egdi__mallocarray(n, sizeof *s.groups), egdi__mallocarray(n, sizeof *s.labels)};
+    egdi_status st = s.buf && s.ibuf && s.groups && s.labels
+                         ? EGDI_OK : egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+    egdi_edition_info info;
+    egdi_survey_options o;
+    st = st ? st : resolve(year, opts, &info, &o);
+    st = st ? st : egdi_survey_index(year, input, &idx);
+    st = st ? st : set_imputation(idx, &o);
+    st = st ? st : egdi_compute(idx, data, &res);
+    st = st ? st : egdi_dataset_new(&tab);
+    st = st ? st : build_table(&info, &o, input, data, res, tab, &s);
+    free(s.buf), free(s.ibuf), free(s.groups), free(s.labels);
+    egdi_result_free(res);
+    egdi_index_free(idx);
+    if (st != EGDI_OK) {
+        egdi_dataset_free(tab);
+        return st;
+    }
+    *out = tab;
+    return EGDI_OK;
+}
