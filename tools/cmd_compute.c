@@ -5,30 +5,34 @@
 
 #include "egdi_tool.h"
 
-/* Units ordered by rank (unranked last, then by input order). */
+/* Units ordered by rank (ties and unranked units in input order, unranked
+ * last): the library's stable ranking of -rank, so no sort is written twice. */
 static size_t *rank_order(const egdi_dataset *t, size_t rank_col)
 {
-    size_t n = egdi_dataset_n_units(t);
+    size_t n = egdi_dataset_n_units(t), m = 0;
     size_t *ord = malloc((n ? n : 1) * sizeof *ord);
     double *r = malloc((n ? n : 1) * sizeof *r);
-    if (!ord || !r || egdi_dataset_get_numeric(t, rank_col, r, n) != EGDI_OK) {
-        free(ord);
-        free(r);
+    int *pos = malloc((n ? n : 1) * sizeof *pos);
+    if (!ord || !r || !pos || egdi_dataset_get_numeric(t, rank_col, r, n) != EGDI_OK) {
+        free(ord), free(r), free(pos);
         return NULL;
     }
     for (size_t i = 0; i < n; i++)
-        ord[i] = i;
-    for (size_t i = 1; i < n; i++) /* stable insertion sort; n is a few hundred */
-        for (size_t k = i; k > 0; k--) {
-            double a = r[ord[k - 1]], b = r[ord[k]];
-            int swap = (isnan(a) && !isnan(b)) || (!isnan(a) && !isnan(b) && b < a);
-            if (!swap)
-                break;
-            size_t tmp = ord[k];
-            ord[k] = ord[k - 1];
-            ord[k - 1] = tmp;
+        r[i] = -r[i]; /* best rank = highest value; NaN stays NaN */
+    if (egdi_rank(r, n, -1, EGDI_TIES_FIRST, pos) != EGDI_OK) {
+        free(ord), free(r), free(pos);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (pos[i] > 0) {
+            ord[pos[i] - 1] = i;
+            m++;
         }
+    for (size_t i = 0; i < n; i++)
+        if (pos[i] == 0)
+            ord[m++] = i;
     free(r);
+    free(pos);
     return ord;
 }
 
@@ -36,6 +40,7 @@ static void print_table(const egdi_dataset *t, int decimals, long top)
 {
     const char *num[] = {"egdi", "osi", "tii", "hci"};
     size_t jr = col(t, "rank"), jg = col(t, "group"), jc = col(t, "rating_class"), jn[4];
+    size_t ji = col(t, "imputed");
     for (int k = 0; k < 4; k++)
         jn[k] = col(t, num[k]);
     size_t n = egdi_dataset_n_units(t);
@@ -47,7 +52,8 @@ static void print_table(const egdi_dataset *t, int decimals, long top)
     }
     printf("%5s  ", "rank");
     print_cell(stdout, "name", w, 0);
-    printf("  %8s %8s %8s %8s  %-9s %s\n", "EGDI", "OSI", "TII", "HCI", "group", "class");
+    printf("  %8s %8s %8s %8s  %-9s %s\n", "EGDI", "OSI", "TII", "HCI", "group",
+           ji != (size_t)-1 ? "class  imputed" : "class");
     for (size_t i = 0; i < n && (top < 0 || (long)i < top); i++) {
         double v;
         egdi_dataset_get_value(t, i, jr, &v);
@@ -66,14 +72,34 @@ static void print_table(const egdi_dataset *t, int decimals, long top)
             else
                 printf(" %8.*f", decimals, v);
         }
-        printf("  %-9s %s\n", egdi_dataset_get_label(t, i, jg), egdi_dataset_get_label(t, i, jc));
+        printf("  %-9s ", egdi_dataset_get_label(t, i, jg));
+        if (ji != (size_t)-1)
+            printf("%-5s  %s\n", egdi_dataset_get_label(t, i, jc), egdi_dataset_get_label(t, i, ji));
+        else
+            printf("%s\n", egdi_dataset_get_label(t, i, jc));
     }
+}
+
+/* --impute METHOD[:COLUMN]: the method by its registry name, the group column. */
+static int parse_impute(const char *spec, char *buf, size_t size, egdi_survey_options *so)
+{
+    snprintf(buf, size, "%s", spec);
+    char *colon = strchr(buf, ':');
+    if (colon)
+        *colon = '\0';
+    int id;
+    if (egdi_method_from_name(EGDI_STEP_IMPUTE, buf, &id) != EGDI_OK)
+        return tool_usage("compute: --impute: %s", egdi_last_error());
+    so->impute = (egdi_impute)id;
+    so->impute_group = colon && colon[1] ? colon + 1 : NULL;
+    return EXIT_OK;
 }
 
 static int usage_compute(void)
 {
     return tool_usage("usage: egdi compute [--edition YEAR] [--input components|raw] "
-                      "[--quantile-type 1..9] [--rank-decimals N|exact] [--format table|csv|json] "
+                      "[--quantile-type 1..9] [--rank-decimals N|exact] "
+                      "[--impute METHOD[:COLUMN]] [--countries FILE] [--format table|csv|json] "
                       "[-o FILE] [--decimals N] [--top N] FILE");
 }
 
@@ -84,7 +110,8 @@ int cmd_compute(int argc, char **argv)
     egdi_survey_input input = EGDI_INPUT_COMPONENTS;
     egdi_survey_options so;
     egdi_survey_options_init(&so);
-    const char *path = NULL;
+    const char *path = NULL, *impute = NULL;
+    char method[64];
     for (int i = 0; i < argc; i++) {
         int c = parse_common(argc, argv, &i, &o);
         if (c < 0)
@@ -112,6 +139,11 @@ int cmd_compute(int argc, char **argv)
                 return tool_usage("compute: --rank-decimals takes 0..15 or exact");
             so.rank_decimals = (int)d;
             i++;
+        } else if (strcmp(argv[i], "--impute") == 0) {
+            if (!val)
+                return tool_usage("compute: --impute takes METHOD or METHOD:COLUMN");
+            impute = val;
+            i++;
         } else if (strcmp(argv[i], "--top") == 0) {
             if (!parse_int(val, 0, 1000000, &top))
                 return tool_usage("compute: --top needs a count");
@@ -126,11 +158,21 @@ int cmd_compute(int argc, char **argv)
     }
     if (!path)
         return usage_compute();
+    if (impute && parse_impute(impute, method, sizeof method, &so) != EXIT_OK)
+        return EXIT_USAGE;
     egdi_dataset *data = NULL, *tab = NULL, *sorted = NULL;
     int is_un, rc = EXIT_OK;
     egdi_status st = read_input(path, &data, &is_un);
     if (st != EGDI_OK)
         return tool_fail("reading input", st);
+    if (so.impute_group && col(data, so.impute_group) == (size_t)-1) {
+        /* a country-table label (region, income, ...): join the table first */
+        rc = join_countries(data, o.countries, is_un);
+        if (rc != EXIT_OK) {
+            egdi_dataset_free(data);
+            return rc;
+        }
+    }
     int edition = o.edition ? o.edition : dataset_year(data);
     if (!edition) {
         egdi_dataset_free(data);

@@ -10,24 +10,31 @@
 static const char *const measures[] = {"egdi", "osi", "tii", "hci", "epi"};
 #define N_MEASURES 5
 
-/* Add one output row: the mean of every measure over the units with member[i] set. */
-static egdi_status add_row(egdi_dataset *out, const egdi_dataset *tab, const char *label,
-                           const int *member, double *buf)
+/* Add one output row per group of a partition (groups[i] in 0..n_groups-1,
+ * -1 = in none): the mean of every measure, one libegdi call per measure. */
+static egdi_status add_partition(egdi_dataset *out, const egdi_dataset *tab, const int *groups,
+                                 size_t n_groups, const char *const *labels, double *buf)
 {
-    size_t n = egdi_dataset_n_units(tab), row;
-    egdi_status st = egdi_dataset_add_unit(out, label, label, &row);
+    size_t n = egdi_dataset_n_units(tab), first = egdi_dataset_n_units(out);
+    double *means = malloc((n_groups ? n_groups : 1) * sizeof *means);
+    size_t *counts = malloc((n_groups ? n_groups : 1) * sizeof *counts);
+    egdi_status st = means && counts ? EGDI_OK : EGDI_ERR_NOMEM;
+    for (size_t g = 0; g < n_groups && st == EGDI_OK; g++)
+        st = egdi_dataset_add_unit(out, labels[g], labels[g], NULL);
     for (int k = 0; k < N_MEASURES && st == EGDI_OK; k++) {
         size_t j = col(tab, measures[k]), oj = col(out, measures[k]);
         if (j == (size_t)-1)
             continue;
-        double mean;
-        size_t count;
         st = egdi_dataset_get_numeric(tab, j, buf, n);
-        st = st ? st : egdi_group_means(buf, member, n, 1, &mean, &count);
-        st = st ? st : egdi_dataset_set_value(out, row, oj, mean);
-        if (st == EGDI_OK && k == 0)
-            st = egdi_dataset_set_value(out, row, 0, (double)count);
+        st = st ? st : egdi_group_means(buf, groups, n, n_groups, means, counts);
+        for (size_t g = 0; g < n_groups && st == EGDI_OK; g++) {
+            st = egdi_dataset_set_value(out, first + g, oj, means[g]);
+            if (st == EGDI_OK && k == 0)
+                st = egdi_dataset_set_value(out, first + g, 0, (double)counts[g]);
+        }
     }
+    free(means);
+    free(counts);
     return st;
 }
 
@@ -45,7 +52,8 @@ static egdi_status build(const egdi_dataset *tab, const char *by, char **custom,
             st = egdi_dataset_add_numeric(ds, measures[k], NULL, 0);
     for (size_t i = 0; i < n; i++)
         member[i] = 0;
-    st = st ? st : add_row(ds, tab, "World", member, buf);
+    const char *world = "World";
+    st = st ? st : add_partition(ds, tab, member, 1, &world, buf);
     size_t jb = by ? col(tab, by) : (size_t)-1;
     if (by && jb == (size_t)-1 && st == EGDI_OK) {
         fprintf(stderr, "egdi: groups: no label column '%s' (see --countries)\n", by);
@@ -54,11 +62,13 @@ static egdi_status build(const egdi_dataset *tab, const char *by, char **custom,
     size_t levels = 0;
     if (by && st == EGDI_OK)
         st = egdi_dataset_n_levels(tab, jb, &levels);
-    for (size_t L = 0; L < levels && st == EGDI_OK; L++) {
-        st = egdi_dataset_get_level_codes(tab, jb, member, n);
-        for (size_t i = 0; i < n; i++)
-            member[i] = member[i] == (int)L ? 0 : -1;
-        st = st ? st : add_row(ds, tab, egdi_dataset_level(tab, jb, L), member, buf);
+    if (levels && st == EGDI_OK) {
+        const char **labels = malloc(levels * sizeof *labels);
+        st = labels ? egdi_dataset_get_level_codes(tab, jb, member, n) : EGDI_ERR_NOMEM;
+        for (size_t L = 0; L < levels && st == EGDI_OK; L++)
+            labels[L] = egdi_dataset_level(tab, jb, L);
+        st = st ? st : add_partition(ds, tab, member, levels, labels, buf);
+        free(labels);
     }
     for (int g = 0; g < n_custom && st == EGDI_OK; g++) {
         /* NAME=member,member,... (names or codes) */
@@ -77,7 +87,8 @@ static egdi_status build(const egdi_dataset *tab, const char *by, char **custom,
             }
         }
         egdi_clear_error();
-        st = st ? st : add_row(ds, tab, spec, member, buf);
+        const char *label = spec;
+        st = st ? st : add_partition(ds, tab, member, 1, &label, buf);
     }
     free(member);
     free(buf);
@@ -147,20 +158,14 @@ int cmd_groups(int argc, char **argv)
         return tool_usage("usage: egdi groups [--edition YEAR] [--by COLUMN|none] "
                           "[--group NAME=A,B,...]... [--countries FILE] [--format table|csv|json] "
                           "[-o FILE] FILE");
-    egdi_dataset *data = NULL, *countries = NULL, *tab = NULL, *out = NULL;
+    egdi_dataset *data = NULL, *tab = NULL, *out = NULL;
     int is_un, rc = EXIT_OK;
     egdi_status st = read_input(path, &data, &is_un);
     if (st != EGDI_OK)
         return tool_fail("reading input", st);
     int edition = o.edition ? o.edition : dataset_year(data);
-    const char *cpath = o.countries ? o.countries : default_countries();
-    if (by && cpath && col(data, by) == (size_t)-1) {
-        st = egdi_dataset_read_csv(cpath, NULL, &countries);
-        if (st != EGDI_OK)
-            rc = tool_fail("reading the country table", st);
-        else if ((st = egdi_dataset_join_labels(data, countries, is_un, 1)) != EGDI_OK)
-            rc = tool_fail("joining the country table", st);
-    }
+    if (by && col(data, by) == (size_t)-1 && (o.countries || default_countries()))
+        rc = join_countries(data, o.countries, is_un);
     if (rc == EXIT_OK && !edition)
         rc = tool_usage("groups: %s has no survey_year column; give --edition YEAR", path);
     if (rc == EXIT_OK && (st = egdi_survey_compute(edition, EGDI_INPUT_COMPONENTS, data, &tab)))
@@ -175,7 +180,6 @@ int cmd_groups(int argc, char **argv)
     }
     egdi_dataset_free(out);
     egdi_dataset_free(tab);
-    egdi_dataset_free(countries);
     egdi_dataset_free(data);
     return rc;
 }

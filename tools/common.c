@@ -168,3 +168,21 @@ const char *default_countries(void)
 #endif
     return NULL;
 }
+
+int join_countries(egdi_dataset *data, const char *path, int by_name)
+{
+    const char *cpath = path ? path : default_countries();
+    if (!cpath) {
+        fprintf(stderr, "egdi: no country table found; give --countries FILE\n");
+        return EXIT_INPUT;
+    }
+    egdi_dataset *countries = NULL;
+    egdi_status st = egdi_dataset_read_csv(cpath, NULL, &countries);
+    int rc = EXIT_OK;
+    if (st != EGDI_OK)
+        rc = tool_fail("reading the country table", st);
+    else if ((st = egdi_dataset_join_labels(data, countries, by_name, 1)) != EGDI_OK)
+        rc = tool_fail("joining the country table", st);
+    egdi_dataset_free(countries);
+    return rc;
+}

@@ -44,6 +44,9 @@ int write_dataset(const egdi_dataset *ds, const common_opts *o, int omit_code);
 void print_cell(FILE *fp, const char *s, int width, int right);
 /* Default country table (installed data directory), or NULL if absent. */
 const char *default_countries(void);
+/* Join the label columns of the country table at `path` (NULL = the default)
+ * onto data, matching units by name or by code; returns an exit code. */
+int join_countries(egdi_dataset *data, const char *path, int by_name);
 
 int cmd_compute(int argc, char **argv);
 int cmd_compare(int argc, char **argv);

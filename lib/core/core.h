@@ -59,11 +59,14 @@ EGDI_HIDDEN egdi_status egdi__versioned_write(void *dst, const void *src, const 
 
 /* ---- string map (strmap.c): open addressing, keys not owned ----
  * Maps a NUL-terminated string (which must outlive its entry) to a size_t. */
+typedef struct egdi__strmap_entry {
+    const char *key;   /* NULL = empty slot */
+    size_t value;
+    uint64_t hash;
+} egdi__strmap_entry;
 typedef struct egdi__strmap {
-    const char **keys; /* NULL = empty slot */
-    size_t *values;
-    uint32_t *hashes;
-    size_t n, cap;     /* cap is 0 or a power of two */
+    egdi__strmap_entry *slots; /* one array: a probe touches one cache line */
+    size_t n, cap;             /* cap is 0 or a power of two */
 } egdi__strmap;
 EGDI_HIDDEN void egdi__strmap_free(egdi__strmap *m);
 EGDI_HIDDEN void egdi__strmap_clear(egdi__strmap *m);

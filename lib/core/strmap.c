@@ -7,41 +7,41 @@
 
 #include "core/core.h"
 
-/* FNV-1a, 32 bits: short keys (codes, names), good spread with the mask. */
-static uint32_t hash_str(const char *s)
+/* FNV-1a, 64 bits: short keys (codes, names), good spread with the mask; a
+ * full 64-bit hash makes a string comparison on a mismatch very unlikely. */
+static uint64_t hash_str(const char *s)
 {
-    uint32_t h = 2166136261u;
+    uint64_t h = 14695981039346656037u;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         h ^= *p;
-        h *= 16777619u;
+        h *= 1099511628211u;
     }
     return h;
 }
 
 void egdi__strmap_free(egdi__strmap *m)
 {
-    free(m->keys);
-    free(m->values);
-    free(m->hashes);
+    free(m->slots);
     memset(m, 0, sizeof *m);
 }
 
 void egdi__strmap_clear(egdi__strmap *m)
 {
     if (m->cap)
-        memset(m->keys, 0, m->cap * sizeof *m->keys);
+        memset(m->slots, 0, m->cap * sizeof *m->slots);
     m->n = 0;
 }
 
-static size_t slot_of(const egdi__strmap *m, const char *key, uint32_t h, int *found)
+static size_t slot_of(const egdi__strmap *m, const char *key, uint64_t h, int *found)
 {
-    size_t mask = m->cap - 1, i = h & mask;
+    size_t mask = m->cap - 1, i = (size_t)(h ^ (h >> 32)) & mask;
     for (;;) {
-        if (!m->keys[i]) {
+        const egdi__strmap_entry *e = &m->slots[i];
+        if (!e->key) {
             *found = 0;
             return i;
         }
-        if (m->hashes[i] == h && strcmp(m->keys[i], key) == 0) {
+        if (e->hash == h && strcmp(e->key, key) == 0) {
             *found = 1;
             return i;
         }
@@ -51,24 +51,18 @@ static size_t slot_of(const egdi__strmap *m, const char *key, uint32_t h, int *f
 
 static int grow(egdi__strmap *m, size_t want_cap)
 {
-    const char **keys = calloc(want_cap, sizeof *keys);
-    size_t *values = malloc(want_cap * sizeof *values);
-    uint32_t *hashes = malloc(want_cap * sizeof *hashes);
-    if (!keys || !values || !hashes) {
-        free(keys), free(values), free(hashes);
+    egdi__strmap_entry *slots = calloc(want_cap, sizeof *slots);
+    if (!slots)
         return 0;
-    }
     egdi__strmap old = *m;
-    m->keys = keys, m->values = values, m->hashes = hashes, m->cap = want_cap;
+    m->slots = slots;
+    m->cap = want_cap;
     for (size_t i = 0; i < old.cap; i++)
-        if (old.keys[i]) {
+        if (old.slots[i].key) {
             int found;
-            size_t s = slot_of(m, old.keys[i], old.hashes[i], &found);
-            m->keys[s] = old.keys[i];
-            m->values[s] = old.values[i];
-            m->hashes[s] = old.hashes[i];
+            m->slots[slot_of(m, old.slots[i].key, old.slots[i].hash, &found)] = old.slots[i];
         }
-    free(old.keys), free(old.values), free(old.hashes);
+    free(old.slots);
     return 1;
 }
 
@@ -79,7 +73,7 @@ int egdi__strmap_reserve(egdi__strmap *m, size_t n)
         return 1;
     size_t cap = m->cap ? m->cap : 16;
     while (cap < 2 * n) {
-        if (cap > SIZE_MAX / 4)
+        if (cap > SIZE_MAX / 4 / sizeof(egdi__strmap_entry))
             return 0;
         cap *= 2;
     }
@@ -93,7 +87,7 @@ int egdi__strmap_get(const egdi__strmap *m, const char *key, size_t *value)
     int found;
     size_t s = slot_of(m, key, hash_str(key), &found);
     if (found && value)
-        *value = m->values[s];
+        *value = m->slots[s].value;
     return found;
 }
 
@@ -101,17 +95,17 @@ int egdi__strmap_put(egdi__strmap *m, const char *key, size_t value, size_t *exi
 {
     if (!egdi__strmap_reserve(m, m->n + 1))
         return -1;
-    uint32_t h = hash_str(key);
+    uint64_t h = hash_str(key);
     int found;
     size_t s = slot_of(m, key, h, &found);
     if (found) {
         if (existing)
-            *existing = m->values[s];
+            *existing = m->slots[s].value;
         return 0;
     }
-    m->keys[s] = key;
-    m->values[s] = value;
-    m->hashes[s] = h;
+    m->slots[s].key = key;
+    m->slots[s].value = value;
+    m->slots[s].hash = h;
     m->n++;
     return 1;
 }

@@ -128,14 +128,14 @@ static egdi_status reserve_units(egdi_dataset *ds, size_t extra)
     return EGDI_OK;
 }
 
-/* Append one unit whose strings are already owned; room must be reserved. */
+/* Append one unit whose strings are already owned and whose code is already
+ * indexed; room must be reserved. */
 static void push_unit(egdi_dataset *ds, char *code, char *name)
 {
     size_t i = ds->n_units++;
-    ds->codes[i] = code;
+    ds->codes[i] = code; /* already in code_map */
     ds->names[i] = name;
-    egdi__strmap_put(&ds->code_map, code, i, NULL); /* reserved: cannot fail */
-    egdi__strmap_put(&ds->name_map, name, i, NULL); /* keeps the first unit of a name */
+    egdi__strmap_put(&ds->name_map, name, i, NULL); /* reserved; keeps a name's first unit */
     for (size_t j = 0; j < ds->n_cols; j++) {
         if (ds->cols[j].kind == EGDI_COLUMN_NUMERIC)
             ds->cols[j].num[i] = NAN;
@@ -149,21 +149,26 @@ egdi_status egdi__dataset_adopt_units(egdi_dataset *ds, char **codes, char **nam
     egdi_status st = reserve_units(ds, n);
     if (st != EGDI_OK)
         return st;
-    /* check everything first, so that a failure adds nothing */
-    egdi__strmap seen = {0};
-    if (!egdi__strmap_reserve(&seen, n))
-        return egdi__fail(EGDI_ERR_NOMEM, "out of memory for %zu units", n);
-    for (size_t i = 0; i < n && st == EGDI_OK; i++) {
-        if (!*codes[i])
+    /* index the new codes as we go; on an empty or repeated code, take the
+     * new entries out again by rebuilding the index of the units already in */
+    size_t i = 0;
+    for (; i < n; i++) {
+        if (!*codes[i]) {
             st = egdi__fail(EGDI_ERR_INVALID_ARG, "unit %zu: empty code", ds->n_units + i + 1);
-        else if (egdi__strmap_get(&ds->code_map, codes[i], NULL) ||
-                 egdi__strmap_put(&seen, codes[i], i, NULL) == 0)
+            break;
+        }
+        if (egdi__strmap_put(&ds->code_map, codes[i], ds->n_units + i, NULL) == 0) {
             st = egdi__fail(EGDI_ERR_DUPLICATE, "duplicate unit code '%s'", codes[i]);
+            break;
+        }
     }
-    egdi__strmap_free(&seen);
-    if (st != EGDI_OK)
+    if (st != EGDI_OK) {
+        egdi__strmap_clear(&ds->code_map);
+        for (size_t k = 0; k < ds->n_units; k++)
+            egdi__strmap_put(&ds->code_map, ds->codes[k], k, NULL); /* capacity kept */
         return st;
-    for (size_t i = 0; i < n; i++)
+    }
+    for (i = 0; i < n; i++)
         push_unit(ds, codes[i], names[i]);
     return EGDI_OK;
 }
