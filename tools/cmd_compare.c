@@ -56,7 +56,7 @@ static int build(edition_table *e, int n, char **only, int n_only, egdi_dataset 
     egdi_status st = egdi_dataset_new(&ds);
     size_t *rows = malloc((nu ? nu : 1) * sizeof *rows), m = 0;
     if (!rows)
-        st = EGDI_ERR_NOMEM;
+        st = egdi_set_error(EGDI_ERR_NOMEM, "out of memory");
     for (size_t i = 0; st == EGDI_OK && i < nu; i++) {
         const char *code = egdi_dataset_unit_code(last, i), *name = egdi_dataset_unit_name(last, i);
         if (!wanted(name, code, only, n_only))

@@ -73,8 +73,9 @@ static void print_table(const egdi_dataset *t, int decimals, long top)
                 printf(" %8.*f", decimals, v);
         }
         printf("  %-9s ", egdi_dataset_get_label(t, i, jg));
-        if (ji != (size_t)-1)
-            printf("%-5s  %s\n", egdi_dataset_get_label(t, i, jc), egdi_dataset_get_label(t, i, ji));
+        const char *imputed = ji != (size_t)-1 ? egdi_dataset_get_label(t, i, ji) : "";
+        if (*imputed)
+            printf("%-5s  %s\n", egdi_dataset_get_label(t, i, jc), imputed);
         else
             printf("%s\n", egdi_dataset_get_label(t, i, jc));
     }
@@ -184,7 +185,7 @@ int cmd_compute(int argc, char **argv)
     } else {
         size_t *ord = rank_order(tab, col(tab, "rank"));
         st = ord ? egdi_dataset_select_units(tab, ord, egdi_dataset_n_units(tab), &sorted)
-                 : EGDI_ERR_NOMEM;
+                 : egdi_set_error(EGDI_ERR_NOMEM, "out of memory");
         free(ord);
         if (st != EGDI_OK)
             rc = tool_fail("sorting", st);

@@ -18,7 +18,8 @@ static egdi_status add_partition(egdi_dataset *out, const egdi_dataset *tab, con
     size_t n = egdi_dataset_n_units(tab), first = egdi_dataset_n_units(out);
     double *means = malloc((n_groups ? n_groups : 1) * sizeof *means);
     size_t *counts = malloc((n_groups ? n_groups : 1) * sizeof *counts);
-    egdi_status st = means && counts ? EGDI_OK : EGDI_ERR_NOMEM;
+    egdi_status st =
+        means && counts ? EGDI_OK : egdi_set_error(EGDI_ERR_NOMEM, "out of memory");
     for (size_t g = 0; g < n_groups && st == EGDI_OK; g++)
         st = egdi_dataset_add_unit(out, labels[g], labels[g], NULL);
     for (int k = 0; k < N_MEASURES && st == EGDI_OK; k++) {
@@ -45,7 +46,8 @@ static egdi_status build(const egdi_dataset *tab, const char *by, char **custom,
     int *member = malloc((n ? n : 1) * sizeof *member);
     double *buf = malloc((n ? n : 1) * sizeof *buf);
     egdi_dataset *ds = NULL;
-    egdi_status st = member && buf ? egdi_dataset_new(&ds) : EGDI_ERR_NOMEM;
+    egdi_status st = member && buf ? egdi_dataset_new(&ds)
+                                   : egdi_set_error(EGDI_ERR_NOMEM, "out of memory");
     st = st ? st : egdi_dataset_add_numeric(ds, "n", NULL, 0);
     for (int k = 0; k < N_MEASURES && st == EGDI_OK; k++)
         if (col(tab, measures[k]) != (size_t)-1)
@@ -64,7 +66,8 @@ static egdi_status build(const egdi_dataset *tab, const char *by, char **custom,
         st = egdi_dataset_n_levels(tab, jb, &levels);
     if (levels && st == EGDI_OK) {
         const char **labels = malloc(levels * sizeof *labels);
-        st = labels ? egdi_dataset_get_level_codes(tab, jb, member, n) : EGDI_ERR_NOMEM;
+        st = labels ? egdi_dataset_get_level_codes(tab, jb, member, n)
+                    : egdi_set_error(EGDI_ERR_NOMEM, "out of memory");
         for (size_t L = 0; L < levels && st == EGDI_OK; L++)
             labels[L] = egdi_dataset_level(tab, jb, L);
         st = st ? st : add_partition(ds, tab, member, levels, labels, buf);

@@ -15,9 +15,13 @@ static const char help[] =
     "commands:\n"
     "  compute [--edition YEAR] [--input components|raw] [--top N] FILE\n"
     "          [--quantile-type 1..9] [--rank-decimals N|exact]\n"
+    "          [--impute METHOD[:COLUMN]] [--countries FILE]\n"
     "        the ranking of one edition: rank, EGDI, OSI, TII, HCI, group, rating class;\n"
-    "        the last two options override the edition's rating-class quartile definition\n"
-    "        (Hyndman-Fan type, default 7) and the precision ranked on\n"
+    "        --quantile-type and --rank-decimals override the edition's rating-class\n"
+    "        quartile definition (Hyndman-Fan type, default 7) and the precision ranked on;\n"
+    "        --impute fills missing indicator values (METHOD below; the group methods take\n"
+    "        a label COLUMN such as region, joined from the country table if the file lacks\n"
+    "        it) and adds an 'imputed' column naming the filled indicators per country\n"
     "  compare [--country NAME]... FILE_A FILE_B [FILE_C ...]\n"
     "        EGDI and rank per edition and the changes between editions\n"
     "  groups [--edition YEAR] [--by region|subregion|income|status|none]\n"
@@ -35,6 +39,20 @@ static const char help[] =
     "\n"
     "exit status: 0 success, 1 computation failed, 2 usage error, 3 input unreadable\n"
     "or malformed, 4 output not written.\n";
+
+/* The help text, then the imputation methods as the library's registry lists them. */
+static int print_help(void)
+{
+    fputs(help, stdout);
+    printf("\nimputation methods (--impute):\n");
+    for (size_t i = 0; i < egdi_method_count(); i++) {
+        egdi_method_info m = {.version = EGDI_METHOD_INFO_VERSION};
+        if (egdi_method_get_info(i, &m) == EGDI_OK && m.step == EGDI_STEP_IMPUTE)
+            printf("  %-12s  %s%s\n", m.name, m.summary,
+                   (m.flags & EGDI_METHOD_USES_GROUPS) ? " (METHOD:COLUMN)" : "");
+    }
+    return EXIT_OK;
+}
 
 int cmd_editions(int argc, char **argv)
 {
@@ -61,19 +79,15 @@ int main(int argc, char **argv)
     if (argc < 2)
         return tool_usage("no command given");
     const char *cmd = argv[1];
-    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
-        fputs(help, stdout);
-        return EXIT_OK;
-    }
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0)
+        return print_help();
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
         printf("egdi %s (libegdi %s)\n", EGDI_VERSION_STRING, egdi_version_string());
         return EXIT_OK;
     }
     for (int i = 2; i < argc; i++)
-        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-            fputs(help, stdout);
-            return EXIT_OK;
-        }
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
+            return print_help();
     static const struct {
         const char *name;
         int (*fn)(int, char **);
