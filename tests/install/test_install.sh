@@ -18,6 +18,10 @@ test "$(pkg-config --modversion egdi)" = "$(grep -m1 -o 'project(egdi VERSION [0
 cc -std=c11 -Wall -Wextra -Werror "$src/examples/rank_edition.c" -o "$tmp/ex_pc" \
    $(pkg-config --cflags --libs egdi)
 "$tmp/ex_pc" 2024 "$data" 20 > "$tmp/out_pc.txt"
+# the experimental plan/eval interface needs no feature macro
+cc -std=c11 -Wall -Wextra -Werror "$src/examples/weight_sensitivity.c" -o "$tmp/ex_ws" \
+   $(pkg-config --cflags --libs egdi)
+"$tmp/ex_ws" "$data" Bahrain 200 | grep -q "^Bahrain: rank 18 with equal weights"
 
 # 2. find_package(egdi CONFIG)
 cmake -S "$src/examples/consumer" -B "$tmp/consumer" -DCMAKE_PREFIX_PATH="$tmp/prefix" \
