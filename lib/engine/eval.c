@@ -28,6 +28,8 @@ struct egdi_eval {
     const double **kidbuf;
     double *kidw;
     egdi__kv *rank_ws;        /* 2 n */
+    size_t *rank_order;       /* the last ranking's order, where the next sort starts */
+    size_t rank_node;         /* the node it belongs to */
     double *values;           /* the stage buffers */
     unsigned char *flag_block;
 };
@@ -50,6 +52,7 @@ void egdi_eval_free(egdi_eval *ev)
     free(ev->kidbuf);
     free(ev->kidw);
     free(ev->rank_ws);
+    free(ev->rank_order);
     free(ev->values);
     free(ev->flag_block);
     free(ev);
@@ -107,13 +110,14 @@ egdi_status egdi_eval_new(const egdi_plan *p, egdi_eval **out)
     ev->kidbuf = egdi__mallocarray(p->max_kids, sizeof *ev->kidbuf);
     ev->kidw = egdi__mallocarray(p->max_kids, sizeof *ev->kidw);
     ev->rank_ws = egdi__mallocarray(n, 2 * sizeof *ev->rank_ws);
+    ev->rank_order = egdi__mallocarray(n, sizeof *ev->rank_order);
     ev->values = egdi__mallocarray(n_buf, n * sizeof *ev->values);
     ev->flag_block = egdi__mallocarray(n_flag, n);
     int overflow = n && (p->n_ind > SIZE_MAX / sizeof(double) / n ||
                          n_buf > SIZE_MAX / sizeof(double) / n || n_flag > SIZE_MAX / n);
     if (overflow || !ev->weights || !ev->in || !ev->pre || !ev->raw || !ev->score || !ev->flags ||
         !ev->fitted || !ev->dirty || !ev->fresh || !ev->work || !ev->iwork || !ev->kidbuf ||
-        !ev->kidw || !ev->rank_ws || !ev->values || !ev->flag_block) {
+        !ev->kidw || !ev->rank_ws || !ev->rank_order || !ev->values || !ev->flag_block) {
         egdi_eval_free(ev);
         return egdi__fail(EGDI_ERR_NOMEM, "out of memory for an evaluation context of %zu nodes "
                           "x %zu units", nn, n);
@@ -140,6 +144,9 @@ egdi_status egdi_eval_new(const egdi_plan *p, egdi_eval **out)
         if (normalises(d))
             ev->score[k] = next, next += n;
     }
+    for (size_t i = 0; i < n; i++)
+        ev->rank_order[i] = i;
+    ev->rank_node = 0;
     egdi_eval_reset(ev);
     *out = ev;
     return EGDI_OK;
@@ -394,6 +401,13 @@ egdi_status egdi_eval_rank(egdi_eval *ev, size_t node, int decimals, int *ranks,
         return st;
     if (n > (size_t)INT32_MAX)
         return egdi__fail(EGDI_ERR_INVALID_ARG, "egdi_eval_rank: %zu units; ranks are int", n);
-    egdi__rank_ws(x, n, decimals, EGDI_TIES_MIN, ranks, ev->rank_ws);
+    /* successive rankings of a node (Monte Carlo, what-if) reorder few units:
+     * start from the last order; ties share a rank, so the start cannot change it */
+    if (ev->rank_node != node) {
+        for (size_t i = 0; i < n; i++)
+            ev->rank_order[i] = i;
+        ev->rank_node = node;
+    }
+    egdi__rank_warm(x, n, decimals, ranks, ev->rank_ws, ev->rank_order);
     return EGDI_OK;
 }

@@ -57,7 +57,12 @@ static egdi_status accumulate(const egdi__args *a, int log_values, size_t *n_pos
 static void finish(const egdi__args *a, size_t n_pos, int exp_result)
 {
     const double *wsum = a->work, *cnt = a->work + a->n;
-    double need = a->min_share * (double)n_pos;
+    /* the fewest children that keep a value: the smallest c with c / n_pos >= min_share,
+     * compared as that ratio (min_share * n_pos can round above c when c / n_pos equals
+     * min_share: 0.28 * 25 = 7.000000000000001 although 7.0 / 25 == 0.28) */
+    double need = 0;
+    while (need < (double)n_pos && need / (double)n_pos < a->min_share)
+        need += 1;
     for (size_t i = 0; i < a->n; i++) {
         if (cnt[i] == 0 || cnt[i] < need || !(wsum[i] > 0))
             a->out[i] = NAN;

@@ -9,10 +9,25 @@
 
 #include "stats/stats.h"
 
-double egdi__round_half_away(double x, double scale)
+/* floor() without a library call where the value fits an integer (the
+ * baseline x86-64 instruction set has no rounding instruction). */
+static inline double fast_floor(double y)
+{
+    if (!(fabs(y) < 4503599627370496.0)) /* 2^52: already whole (or NaN) */
+        return floor(y);
+    double t = (double)(long long)y;    /* truncates toward zero */
+    return t > y ? t - 1 : t;
+}
+
+/* x * scale rounded half away from zero to a whole number: the key that
+ * ranks values rounded to 1/scale. Division by scale is monotone and keeps
+ * distinct whole numbers distinct (they differ by >= 1/scale, far above the
+ * spacing of doubles), so this key orders and ties exactly as the rounded
+ * values do, without the division. */
+static double rounded_units(double x, double scale)
 {
     double y = x * scale;
-    double f = floor(y);
+    double f = fast_floor(y);
     double frac = y - f;
     double eps = 64 * DBL_EPSILON * (fabs(y) > 1 ? fabs(y) : 1);
     double r;
@@ -20,7 +35,12 @@ double egdi__round_half_away(double x, double scale)
         r = y >= 0 ? f + 1 : f; /* a half: away from zero */
     else
         r = frac > 0.5 ? f + 1 : f;
-    return r / scale;
+    return r;
+}
+
+double egdi__round_half_away(double x, double scale)
+{
+    return rounded_units(x, scale) / scale;
 }
 
 egdi_status egdi_round(const double *x, size_t n, int decimals, double *out)
@@ -35,19 +55,9 @@ egdi_status egdi_round(const double *x, size_t n, int decimals, double *out)
     return EGDI_OK;
 }
 
-void egdi__rank_ws(const double *x, size_t n, int decimals, egdi_ties ties, int *ranks,
-                   egdi__kv *ws)
+/* Ranks from pairs sorted highest first. */
+static void assign(const egdi__kv *ws, size_t m, egdi_ties ties, int *ranks)
 {
-    double scale = decimals >= 0 ? egdi__pow10(decimals) : 1;
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-        ranks[i] = 0;
-        if (isnan(x[i]))
-            continue;
-        ws[m].key = decimals >= 0 ? egdi__round_half_away(x[i], scale) : x[i];
-        ws[m++].pos = i;
-    }
-    egdi__sort_kv_desc(ws, m, ws + n);
     int rank = 0;
     for (size_t r = 0; r < m; r++) {
         int tie = r > 0 && ws[r].key == ws[r - 1].key;
@@ -57,6 +67,51 @@ void egdi__rank_ws(const double *x, size_t n, int decimals, egdi_ties ties, int 
             rank = ties == EGDI_TIES_DENSE ? rank + 1 : (int)r + 1;
         ranks[ws[r].pos] = rank;
     }
+}
+
+static double rank_key(double x, int decimals, double scale)
+{
+    return decimals >= 0 ? rounded_units(x, scale) : x;
+}
+
+void egdi__rank_ws(const double *x, size_t n, int decimals, egdi_ties ties, int *ranks,
+                   egdi__kv *ws)
+{
+    double scale = decimals >= 0 ? egdi__pow10(decimals) : 1;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        ranks[i] = 0;
+        if (isnan(x[i]))
+            continue;
+        ws[m].key = rank_key(x[i], decimals, scale);
+        ws[m++].pos = i;
+    }
+    egdi__sort_kv_desc(ws, m, ws + n);
+    assign(ws, m, ties, ranks);
+}
+
+void egdi__rank_warm(const double *x, size_t n, int decimals, int *ranks, egdi__kv *ws,
+                     size_t *order)
+{
+    double scale = decimals >= 0 ? egdi__pow10(decimals) : 1;
+    size_t m = 0, missing = 0;
+    size_t *nan_pos = (size_t *)(ws + n); /* the merge buffer is free until the sort */
+    for (size_t r = 0; r < n; r++) {
+        size_t i = order[r];
+        ranks[i] = 0;
+        if (isnan(x[i])) {
+            nan_pos[missing++] = i;
+            continue;
+        }
+        ws[m].key = rank_key(x[i], decimals, scale);
+        ws[m++].pos = i;
+    }
+    for (size_t k = 0; k < missing; k++) /* before the sort overwrites the buffer */
+        order[m + k] = nan_pos[k];
+    egdi__sort_kv_desc(ws, m, ws + n);
+    for (size_t r = 0; r < m; r++)
+        order[r] = ws[r].pos;
+    assign(ws, m, EGDI_TIES_MIN, ranks);
 }
 
 egdi_status egdi_rank(const double *x, size_t n, int decimals, egdi_ties ties, int *ranks)

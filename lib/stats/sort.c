@@ -1,6 +1,7 @@
 /* Stable merge sort of (key, position) pairs, highest key first, with a
  * caller's workspace: O(m log m), no allocation, no recursion. Short runs
- * are sorted by insertion first. */
+ * are sorted by insertion first; two runs already in order are copied, not
+ * merged, so nearly sorted input costs little more than a pass. */
 #include <string.h>
 
 #include "stats/stats.h"
@@ -41,7 +42,10 @@ void egdi__sort_kv_desc(egdi__kv *a, size_t m, egdi__kv *tmp)
         for (size_t lo = 0; lo < m; lo += 2 * width) {
             size_t mid = lo + width < m ? lo + width : m;
             size_t hi = lo + 2 * width < m ? lo + 2 * width : m;
-            merge(src, lo, mid, hi, dst);
+            if (mid < hi && !(src[mid].key > src[mid - 1].key)) /* already in order */
+                memcpy(dst + lo, src + lo, (hi - lo) * sizeof *dst);
+            else
+                merge(src, lo, mid, hi, dst);
         }
         egdi__kv *t = src;
         src = dst;

@@ -19,6 +19,12 @@ EGDI_HIDDEN void egdi__sort_kv_desc(egdi__kv *a, size_t m, egdi__kv *tmp);
  * are checked by the caller. */
 EGDI_HIDDEN void egdi__rank_ws(const double *x, size_t n, int decimals, egdi_ties ties, int *ranks,
                                egdi__kv *ws);
+/* Competition ranks as egdi__rank_ws(), starting the sort from `order` (all n
+ * positions, the previous call's result; any permutation is valid) and
+ * leaving this call's order there (missing values last). Input that is close
+ * to the previous order sorts in close to linear time. */
+EGDI_HIDDEN void egdi__rank_warm(const double *x, size_t n, int decimals, int *ranks,
+                                 egdi__kv *ws, size_t *order);
 /* Round half away from zero at 1/scale (scale = 10^decimals). */
 EGDI_HIDDEN double egdi__round_half_away(double x, double scale);
 
