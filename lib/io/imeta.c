@@ -170,7 +170,8 @@ static egdi_status find_cycles(const row *rows, size_t n, unsigned char *on_cycl
     return EGDI_OK;
 }
 
-/* Structure checks over all rows: duplicates, parents, cycles, children, weights, levels. */
+/* Structure checks over all rows: duplicates, parents, cycles, children, weights, levels.
+ * A Parent "NA" that names no node is a root: R writes a missing parent that way. */
 static egdi_status check_tree(row *rows, size_t n)
 {
     egdi__strmap codes = {0};
@@ -187,7 +188,9 @@ static egdi_status check_tree(row *rows, size_t n)
         if (!*rows[i].parent)
             continue;
         size_t p;
-        if (!egdi__strmap_get(&codes, rows[i].parent, &p))
+        if (!egdi__strmap_get(&codes, rows[i].parent, &p) && strcmp(rows[i].parent, "NA") == 0)
+            rows[i].parent = ""; /* R writes a root's missing parent as NA (COINr's files) */
+        else if (!egdi__strmap_get(&codes, rows[i].parent, &p))
             st = egdi__fail(EGDI_ERR_INVALID_INDEX, "line %zu: column Parent: node '%s': unknown "
                             "parent '%s'", rows[i].line, rows[i].code, rows[i].parent);
         else if (rows[p].is_indicator)

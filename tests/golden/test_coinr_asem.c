@@ -266,6 +266,29 @@ START_TEST(group_mean_imputation)
 }
 END_TEST
 
+START_TEST(coinr_imeta_loads_as_exported)
+{
+    /* COINr's own iMeta as R exported it: extra columns (Unit, Target, Denominator) are
+     * ignored, Group and Denominator rows skipped, and the Index row's Parent "NA" makes it
+     * a root. Same tree as the derived fixture: 60 nodes, same parents and directions. */
+    egdi_index *raw = NULL, *derived = asem_index();
+    OK(egdi_index_read_csv(ASEM "input_ASEM_iMeta.csv", &raw));
+    ck_assert_uint_eq(egdi_index_n_nodes(raw), N_NODES);
+    size_t k;
+    OK(egdi_index_find_node(raw, "Index", &k));
+    ck_assert_ptr_null(egdi_index_node_parent(raw, k));
+    for (size_t i = 0; i < N_NODES; i++) {
+        const char *code = egdi_index_node_code(derived, i);
+        OK(egdi_index_find_node(raw, code, &k));
+        const char *p1 = egdi_index_node_parent(raw, k), *p2 = egdi_index_node_parent(derived, i);
+        ck_assert_msg((!p1 && !p2) || (p1 && p2 && strcmp(p1, p2) == 0), "%s: parent", code);
+        ck_assert_int_eq(egdi_index_node_direction(raw, k), egdi_index_node_direction(derived, i));
+    }
+    egdi_index_free(raw);
+    egdi_index_free(derived);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("golden_coinr_asem");
@@ -273,6 +296,7 @@ int main(void)
     tcase_add_test(tc, minmax_amean_every_node);
     tcase_add_test(tc, minmax_amean_min_share_one);
     tcase_add_test(tc, group_mean_imputation);
+    tcase_add_test(tc, coinr_imeta_loads_as_exported);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
