@@ -28,11 +28,14 @@ EGDI_API egdi_status egdi_compute(const egdi_index *idx, const egdi_dataset *dat
 /**
  * @brief Recompute into an existing result made for the same index and the
  * same number of units. @p idx may differ from the original only in weights,
- * directions, caps and methods (same nodes). No allocation while the
- * definition uses the same stages as before (the same nodes with or without
- * imputation, caps or direction -1, and normalisation) on the same units;
- * otherwise the result's buffers are rebuilt. For repeated evaluation, the
- * plan/eval interface (plan.h) recomputes only what changed.
+ * directions, caps and methods (same nodes). The result's buffers are reused
+ * while the definition uses the same stages as before (the same nodes with or
+ * without imputation, caps or direction -1, and normalisation) on the same
+ * units, and rebuilt otherwise; only small temporary arrays (validation,
+ * column lookup) are allocated besides. If the call fails, the result holds
+ * no scores (its getters fail) until a later call succeeds. For repeated
+ * evaluation, the plan/eval interface (plan.h) recomputes only what changed
+ * and allocates nothing.
  */
 EGDI_API egdi_status egdi_compute_into(const egdi_index *idx, const egdi_dataset *data,
                                        egdi_result *res);

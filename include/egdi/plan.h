@@ -133,11 +133,6 @@ EGDI_EXPERIMENTAL egdi_status egdi_eval_get_imputed(const egdi_eval *ev, size_t 
 EGDI_EXPERIMENTAL egdi_status egdi_eval_rank(egdi_eval *ev, size_t node, int decimals, int *ranks,
                                              size_t n);
 
-/** @brief The plan inside a result of egdi_compute() (owned by the result). */
-EGDI_EXPERIMENTAL const egdi_plan *egdi_result_plan(const egdi_result *res);
-/** @brief The evaluation context inside a result of egdi_compute() (owned by the result). */
-EGDI_EXPERIMENTAL const egdi_eval *egdi_result_eval(const egdi_result *res);
-
 #ifdef __cplusplus
 }
 #endif

@@ -8,6 +8,7 @@
 struct egdi_result {
     egdi_plan *plan;
     egdi_eval *eval;
+    int failed; /* the last egdi_compute_into() failed: no valid scores */
 };
 
 void egdi_result_free(egdi_result *res)
@@ -68,14 +69,18 @@ egdi_status egdi_compute_into(const egdi_index *idx, const egdi_dataset *data, e
     st = egdi__plan_rebind(res->plan, idx, data);
     if (st == EGDI_OK) {
         egdi_eval_reset(res->eval);
-        return egdi_eval_run(res->eval);
+        st = egdi_eval_run(res->eval);
+        res->failed = st != EGDI_OK; /* part of the nodes hold the new definition's values */
+        return st;
     }
+    res->failed = 1;
     if (st != EGDI_ERR_UNSUPPORTED)
         return st;
     egdi_plan *plan;
     egdi_eval *eval;
     if ((st = build(idx, data, &plan, &eval)) != EGDI_OK)
         return st;
+    res->failed = 0;
     egdi_eval_free(res->eval);
     egdi_plan_free(res->plan);
     res->plan = plan;
@@ -86,10 +91,22 @@ egdi_status egdi_compute_into(const egdi_index *idx, const egdi_dataset *data, e
 size_t egdi_result_n_units(const egdi_result *res) { return res ? res->plan->n_units : 0; }
 size_t egdi_result_n_nodes(const egdi_result *res) { return res ? res->plan->n_nodes : 0; }
 
+/* A result whose last egdi_compute_into() failed holds no scores. */
+static egdi_status usable(const egdi_result *res)
+{
+    if (res->failed)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "the result holds no scores: the last "
+                          "egdi_compute_into() on it failed");
+    return EGDI_OK;
+}
+
 static egdi_status get_stage(const egdi_result *res, const char *node, egdi_stage stage,
                              double *out, size_t n)
 {
     EGDI_CHECK_ARG(res && node && (out || n == 0), "res/node/out");
+    egdi_status st = usable(res);
+    if (st != EGDI_OK)
+        return st;
     if (n != res->plan->n_units)
         return egdi__fail(EGDI_ERR_INVALID_ARG, "buffer of %zu for %zu units", n,
                           res->plan->n_units);
@@ -112,6 +129,9 @@ egdi_status egdi_result_get_raw(const egdi_result *res, const char *node, double
 egdi_status egdi_result_get_imputed(const egdi_result *res, const char *node, int *out, size_t n)
 {
     EGDI_CHECK_ARG(res && node && (out || n == 0), "res/node/out");
+    egdi_status st = usable(res);
+    if (st != EGDI_OK)
+        return st;
     size_t k;
     if (!egdi__strmap_get(&res->plan->node_map, node, &k))
         return egdi__fail(EGDI_ERR_NOT_FOUND, "no node '%s' in the result", node);
@@ -125,16 +145,16 @@ egdi_status egdi_result_get_matrix(const egdi_result *res, double *out, size_t n
 {
     EGDI_CHECK_ARG(res && (out || n == 0), "res/out");
     size_t nn = res->plan->n_nodes, nu = res->plan->n_units;
+    egdi_status st = usable(res);
+    if (st != EGDI_OK)
+        return st;
     if (n != nn * nu)
         return egdi__fail(EGDI_ERR_INVALID_ARG, "buffer of %zu for %zu nodes x %zu units", n, nn,
                           nu);
-    for (size_t k = 0; k < nn; k++) {
-        egdi_status st = egdi_eval_get_scores(res->eval, k, out + k * nu, nu);
-        if (st != EGDI_OK)
-            return st;
-    }
-    return EGDI_OK;
+    for (size_t k = 0; k < nn && st == EGDI_OK; k++)
+        st = egdi_eval_get_scores(res->eval, k, out + k * nu, nu);
+    return st;
 }
 
-const egdi_plan *egdi_result_plan(const egdi_result *res) { return res ? res->plan : NULL; }
-const egdi_eval *egdi_result_eval(const egdi_result *res) { return res ? res->eval : NULL; }
+const egdi_plan *egdi__result_plan(const egdi_result *res) { return res->plan; }
+const egdi_eval *egdi__result_eval(const egdi_result *res) { return res->eval; }

@@ -60,6 +60,11 @@ struct egdi_plan {
 EGDI_HIDDEN egdi_status egdi__plan_rebind(egdi_plan *plan, const egdi_index *idx,
                                           const egdi_dataset *data);
 
+/* compute.c: the plan and context inside a result (borrowed; egdi_compute_into
+ * may rewrite or replace them, so they are not exported) */
+EGDI_HIDDEN const egdi_plan *egdi__result_plan(const egdi_result *res);
+EGDI_HIDDEN const egdi_eval *egdi__result_eval(const egdi_result *res);
+
 /* eval.c */
 EGDI_HIDDEN egdi_status egdi__eval_run_all(egdi_eval *ev);
 

@@ -194,7 +194,7 @@ static egdi_status build_table(const egdi_edition_info *info, const egdi_survey_
         s->labels[i] = info->has_rating_classes ? egdi_rating_class_label(s->ibuf[i]) : NULL;
     st = st ? st : egdi_dataset_add_labels(out, "rating_class", s->labels, n);
     if (st == EGDI_OK && o->impute != EGDI_IMPUTE_NONE)
-        st = add_imputed(egdi_result_plan(res), egdi_result_eval(res), out, s->ibuf);
+        st = add_imputed(egdi__result_plan(res), egdi__result_eval(res), out, s->ibuf);
     for (size_t j = 0; j < data->n_cols && st == EGDI_OK; j++)
         if (data->cols[j].kind == EGDI_COLUMN_LABEL &&
             egdi__dataset_column(out, data->cols[j].name) == (size_t)-1)
