@@ -1,31 +1,37 @@
-"""Conversion between pandas DataFrames and libegdi datasets."""
+"""Conversion between pandas DataFrames and libegdi datasets, in bulk.
+
+Every transfer is one call per column (numbers as numpy arrays, text as one
+list), never one call per row, so a conversion costs linear time.
+"""
 import numpy as np
 import pandas as pd
 
 from . import _egdi
 
-NUMERIC, LABEL = 0, 1
+NUMERIC, LABEL = _egdi.EGDI_COLUMN_NUMERIC, _egdi.EGDI_COLUMN_LABEL
 
 
 def to_dataset(df, code_column="code", name_column="name"):
     """A new C dataset from a DataFrame: one unit per row.
 
     Unit codes come from ``code_column`` if present, otherwise from
-    ``name_column``. Numeric and boolean columns become numeric columns (missing
-    values become NaN); every other column becomes a label column.
+    ``name_column``; names from ``name_column`` (a missing name defaults to the
+    code). Numeric and boolean columns become numeric columns (missing values
+    become NaN); every other column becomes a label column (missing values
+    become "no label", other values their ``str``).
     """
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"expected a pandas DataFrame, got {type(df).__name__}")
     if code_column not in df.columns and name_column not in df.columns:
-        raise _egdi_error(2, f"the DataFrame needs a '{name_column}' or '{code_column}' column")
-    codes = df[code_column] if code_column in df.columns else df[name_column]
-    names = df[name_column] if name_column in df.columns else codes
+        raise _egdi_error(_egdi.EGDI_ERR_INVALID_ARG,
+                          f"the DataFrame needs a '{name_column}' or '{code_column}' column")
+    has_codes = code_column in df.columns
+    codes = df[code_column] if has_codes else df[name_column]
+    # without a code column the names are the codes (names=None: libegdi copies them)
+    names = _text(df[name_column]) if has_codes and name_column in df.columns else None
     ds = _egdi.egdi_dataset_new()
-    for row, (code, name) in enumerate(zip(codes, names)):
-        if not isinstance(code, str) or (not isinstance(name, str) and not pd.isna(name)):
-            raise _egdi_error(2, f"row {row}: '{code_column}'/'{name_column}' must be text, "
-                                 f"got {code!r}, {name!r}")
-        _egdi.egdi_dataset_add_unit(ds, code, None if pd.isna(name) else name)
+    # one call for all units; libegdi checks that codes are text, unique and non-empty
+    _egdi.egdi_py_add_units(ds, _text(codes), names)
     for col in df.columns:
         if col in (code_column, name_column):
             continue
@@ -34,33 +40,62 @@ def to_dataset(df, code_column="code", name_column="name"):
             values = s.to_numpy(dtype=np.float64, na_value=np.nan)
             _egdi.egdi_dataset_add_numeric(ds, str(col), np.ascontiguousarray(values))
         else:
-            labels = [None if (v is None or (not isinstance(v, str) and pd.isna(v))) else str(v)
-                      for v in s]
-            _egdi.egdi_dataset_add_labels(ds, str(col), labels)
+            _egdi.egdi_dataset_add_labels(ds, str(col), _labels(s))
     return ds
 
 
-def to_frame(ds, code=False):
-    """A DataFrame from a C dataset: ``name`` (and ``code``) then every column."""
+def _text(s):
+    """A code or name column as a list for libegdi: text stays text, a missing
+    value becomes None, anything else is passed on for libegdi to reject."""
+    return _strings(s, convert=False)
+
+
+def _labels(s):
+    """A label column as a list of str or None (missing); values that are not
+    text become their ``str``."""
+    return _strings(s, convert=True)
+
+
+def _strings(s, convert):
+    """``s`` as a list of str/None, vectorised (no Python loop over the rows)."""
+    values = s.to_numpy(dtype=object)
+    missing = pd.isna(values)
+    if convert and pd.api.types.infer_dtype(values, skipna=True) not in ("string", "empty"):
+        values = s.astype(str).to_numpy(dtype=object)
+    elif missing.any():
+        values = values.copy()
+    values[missing] = None
+    return values.tolist()
+
+
+def to_frame(ds, code=False, columns=None, order=None):
+    """A DataFrame from a C dataset: ``name`` (and ``code`` first) then every
+    column, or only ``columns`` (in that order); numeric columns as float64,
+    label columns as text ("" = no label). ``order`` (positions of units)
+    selects and orders the rows while copying, so that no second copy is needed.
+    """
     n = _egdi.egdi_dataset_n_units(ds)
+    take = (lambda a: a) if order is None else (lambda a: a[order])
     data = {}
     if code:
-        data["code"] = [_egdi.egdi_dataset_unit_code(ds, i) for i in range(n)]
-    data["name"] = [_egdi.egdi_dataset_unit_name(ds, i) for i in range(n)]
-    for j in range(_egdi.egdi_dataset_n_columns(ds)):
+        data["code"] = take(np.array(_egdi.egdi_py_unit_codes(ds), dtype=object))
+    data["name"] = take(np.array(_egdi.egdi_py_unit_names(ds), dtype=object))
+    if columns is None:
+        positions = range(_egdi.egdi_dataset_n_columns(ds))
+    else:
+        positions = [_egdi.egdi_dataset_find_column(ds, c) for c in columns]
+    for j in positions:
         name = _egdi.egdi_dataset_column_name(ds, j)
         if _egdi.egdi_dataset_column_kind(ds, j) == NUMERIC:
             values = np.empty(n, dtype=np.float64)
             _egdi.egdi_dataset_get_numeric(ds, j, values)
-            data[name] = values
+            data[name] = take(values)
         else:
             codes = np.empty(n, dtype=np.intc)
             _egdi.egdi_dataset_get_level_codes(ds, j, codes)
-            levels = [_egdi.egdi_dataset_level(ds, j, k)
-                      for k in range(_egdi.egdi_dataset_n_levels(ds, j))]
-            lookup = np.array(levels + [""], dtype=object)   # code -1 -> ""
-            data[name] = lookup[codes]
-    return pd.DataFrame(data)
+            lookup = np.array(_egdi.egdi_py_levels(ds, j) + [""], dtype=object)  # -1 -> ""
+            data[name] = lookup[take(codes)]
+    return pd.DataFrame(data, copy=False)     # the arrays are new: no second copy
 
 
 def _egdi_error(code, message):

@@ -1,5 +1,7 @@
 """The Pythonic layer over libegdi: DataFrames in, DataFrames out."""
+import math
 import os
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -66,7 +68,8 @@ def read_un_csv(path, keep_placeholders=False):
 
 
 def _nullable_int(values):
-    return pd.array([None if np.isnan(v) else int(v) for v in values], dtype="Int64")
+    """Whole numbers stored as float (NaN = missing) as a nullable Int64 array."""
+    return pd.array(np.asarray(values, dtype=np.float64), dtype="Int64")
 
 
 def read_csv(path):
@@ -87,7 +90,7 @@ def countries():
 
 
 def compute(df, edition=2024, input="components", quantile_type=None, rank_decimals=None,
-            thresholds=None, extra=False):
+            thresholds=None, extra=False, impute=None, impute_group=None):
     """Compute a Survey edition and return its ranking, best first.
 
     ``df`` has one row per country with a ``name`` (or ``code``) column and the
@@ -102,6 +105,14 @@ def compute(df, edition=2024, input="components", quantile_type=None, rank_decim
     ``quantile_type`` (Hyndman-Fan 1..9), ``rank_decimals`` (``"exact"`` or
     0..15) and ``thresholds`` (middle, high, very high) override the edition's
     published choices.
+
+    ``impute`` fills missing values of the edition's indicators before
+    computing: an imputation method of the registry (``"mean"``, ``"median"``,
+    ``"groupmean"``, ``"groupmedian"``; see :func:`methods`); the group methods
+    take ``impute_group``, the label column of ``df`` that defines the groups
+    (e.g. ``"region"``). With imputation the result has an ``imputed`` column
+    after ``rating_class``: per country the indicators whose value was filled,
+    separated by ``;`` (empty if none).
     """
     if input not in _INPUTS:
         raise ValueError(f"input must be 'components' or 'raw', not {input!r}")
@@ -116,15 +127,106 @@ def compute(df, edition=2024, input="components", quantile_type=None, rank_decim
     t = (0.0, 0.0, 0.0) if thresholds is None else tuple(float(v) for v in thresholds)
     if len(t) != 3:
         raise ValueError("thresholds takes three numbers (middle, high, very high)")
+    imp = 0 if impute is None else _egdi.egdi_method_from_name(_egdi.EGDI_STEP_IMPUTE, impute)
     ds = to_dataset(df)
     table = _egdi.egdi_py_survey_compute(int(edition), _INPUTS[input], ds,
-                                         int(quantile_type or 0), rd, *t)
-    out = to_frame(table)
+                                         int(quantile_type or 0), rd, *t, imp, impute_group)
+    columns = _RESULT_COLUMNS[1:] + (["imputed"] if imp else [])
+    if extra:
+        names = [_egdi.egdi_dataset_column_name(table, j)
+                 for j in range(_egdi.egdi_dataset_n_columns(table))]
+        columns += [c for c in names if c not in columns]
+    # best first; ties and unranked rows (rank NaN, last) keep the input order
+    ranks = np.empty(_egdi.egdi_dataset_n_units(table), dtype=np.float64)
+    _egdi.egdi_dataset_get_numeric(table, _egdi.egdi_dataset_find_column(table, "rank"), ranks)
+    order = np.argsort(np.where(np.isnan(ranks), np.inf, ranks), kind="stable")
+    out = to_frame(table, columns=columns, order=order)
     out["rank"] = _nullable_int(out["rank"])
-    more = [c for c in out.columns if c not in _RESULT_COLUMNS] if extra else []
-    out = out[_RESULT_COLUMNS + more]
-    order = np.lexsort((np.arange(len(out)), out["rank"].to_numpy(dtype=float, na_value=np.inf)))
-    return Ranking(out.iloc[order].reset_index(drop=True))
+    return Ranking(out)
+
+
+def methods(step=None):
+    """The methods libegdi knows, from its method registry (one row each).
+
+    Columns: ``step`` ("impute", "normalise" or "aggregate"), ``name`` (as
+    accepted by :meth:`Index.add_indicator`, :meth:`Index.add_aggregate`,
+    iMeta files and the ``egdi`` tool), ``id``, ``summary``, ``parameters``
+    (in order, as ``name=default``, or just ``name`` for a required one; the
+    same text is accepted as ``params``), ``n_required``, and the properties
+    ``data_driven`` (fitted on the data), ``needs_positive`` (every input must
+    be > 0) and ``uses_groups`` (works within groups of a label column).
+    ``step`` keeps only that step's methods.
+    """
+    rows = []
+    for i in range(_egdi.egdi_method_count()):
+        info = _egdi.egdi_method_get_info(i)
+        params = [_egdi.egdi_method_get_param(i, k) for k in range(info["n_params"])]
+        flags = info["flags"]
+        rows.append({
+            "step": _egdi.egdi_step_name(info["step"]), "name": info["name"], "id": info["id"],
+            "summary": info["summary"],
+            "parameters": " ".join(p["name"] if math.isnan(p["default"])
+                                   else f"{p['name']}={_number_text(p['default'])}"
+                                   for p in params),
+            "n_required": info["n_required"],
+            "data_driven": bool(flags & _egdi.EGDI_METHOD_DATA_DRIVEN),
+            "needs_positive": bool(flags & _egdi.EGDI_METHOD_NEEDS_POSITIVE),
+            "uses_groups": bool(flags & _egdi.EGDI_METHOD_USES_GROUPS)})
+    out = pd.DataFrame(rows, columns=["step", "name", "id", "summary", "parameters",
+                                      "n_required", "data_driven", "needs_positive",
+                                      "uses_groups"])
+    if step is not None:
+        out = out[out["step"] == step].reset_index(drop=True)
+    return out
+
+
+def method_parameters(step, name):
+    """The parameters of one method of the registry: ``name``, ``summary``,
+    ``default`` (NaN = required), ``lower`` and ``upper`` (NaN = no bound) and
+    ``lower_open`` (True if the value must be strictly above ``lower``).
+    Unknown names raise :class:`egdi.NotFoundError` listing the valid ones."""
+    code = _STEPS.get(step)
+    if code is None:
+        raise ValueError(f"step must be one of {', '.join(_STEPS)}, not {step!r}")
+    wanted = _egdi.egdi_method_from_name(code, name)
+    for i in range(_egdi.egdi_method_count()):
+        info = _egdi.egdi_method_get_info(i)
+        if info["step"] == code and info["id"] == wanted:
+            rows = [_egdi.egdi_method_get_param(i, k) for k in range(info["n_params"])]
+            return pd.DataFrame(rows, columns=["name", "summary", "default", "lower", "upper",
+                                               "lower_open"])
+    raise AssertionError("unreachable: the registry knows the name but not its entry")
+
+
+def _step_names():
+    """{step name: step} for every step libegdi names (0, 1, ... until it names none)."""
+    steps, s = {}, 0
+    while (name := _egdi.egdi_step_name(s)) is not None:
+        steps[name] = s
+        s += 1
+    return steps
+
+
+_STEPS = _step_names()
+
+
+def _number_text(v):
+    """A float as the shortest text that reads back exactly ("0", "1e-05", "0.1")."""
+    text = repr(float(v))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _params_text(params):
+    """Method parameters for libegdi: a sequence of numbers (in order), a dict
+    {name: number} or text ("lo=0 hi=100" or "0 100"); None or empty = defaults.
+    libegdi checks names, counts and ranges."""
+    if params is None:
+        return None
+    if isinstance(params, str):
+        return params
+    if isinstance(params, Mapping):
+        return " ".join(f"{k}={_number_text(v)}" for k, v in params.items())
+    return " ".join(_number_text(v) for v in np.asarray(params, dtype=np.float64).ravel())
 
 
 def rank(values, decimals=None, ties="min"):
@@ -210,12 +312,11 @@ class Index:
 
     Build it with :meth:`from_csv` (iMeta layout), :meth:`survey` (an edition
     preset) or node by node; :meth:`compute` evaluates it on a DataFrame.
-    The C handle is freed when the object is closed or collected; use it as a
-    context manager for deterministic cleanup.
+    Method names (normalisation, aggregation, imputation) are those of libegdi's
+    method registry, see :func:`egdi.methods`; libegdi validates them and their
+    parameters. The C handle is freed when the object is closed or collected;
+    use it as a context manager for deterministic cleanup.
     """
-
-    _NORMS = {"none": 0, "zscore": 1, "minmax": 2, "goalposts": 3, "fracmax": 4}
-    _AGGS = {"mean": 0, "geomean": 1}
 
     def __init__(self, handle=None):
         self._h = handle if handle is not None else _egdi.egdi_index_new()
@@ -229,6 +330,10 @@ class Index:
     def survey(cls, edition, input="components"):
         """The preset tree of a Survey edition."""
         return cls(_egdi.egdi_survey_index(int(edition), _INPUTS[input]))
+
+    def copy(self):
+        """An independent deep copy of the definition."""
+        return Index(_egdi.egdi_index_clone(self._handle()))
 
     def close(self):
         """Free the C handle now."""
@@ -246,39 +351,77 @@ class Index:
         return self._h
 
     def add_indicator(self, code, parent=None, weight=1.0, source=None, direction=1,
-                      normalization="none", params=(), caps=(None, None), name=None):
-        """Add an indicator reading column ``source`` (default ``code``)."""
+                      normalization="none", params=(), caps=(None, None), name=None,
+                      imputation=None, impute_group=None):
+        """Add an indicator reading column ``source`` (default ``code``).
+
+        ``normalization`` names a normalisation method (``"none"``,
+        ``"zscore"``, ``"minmax"``, ...; see :func:`egdi.methods`) and
+        ``params`` its parameters: a sequence in order (``(0, 100)``), a dict
+        (``{"lo": 0, "hi": 100}``) or text (``"lo=0 hi=100"``); empty = the
+        defaults. ``imputation`` fills the indicator's missing values
+        (``"mean"``, ``"median"``, ``"groupmean"``, ``"groupmedian"``); the
+        group methods need ``impute_group``, a label column of the data.
+        ``caps`` = (lower, upper), None = no bound; ``direction`` +1 or -1.
+        """
         h = self._handle()
         _egdi.egdi_index_add_indicator(h, code, parent, float(weight))
         if source:
             _egdi.egdi_index_set_source(h, code, source)
+        if imputation not in (None, "none") or impute_group is not None:
+            method = _egdi.egdi_method_from_name(_egdi.EGDI_STEP_IMPUTE, imputation or "none")
+            _egdi.egdi_index_set_imputation(h, code, method, impute_group)
         self._common(code, direction, normalization, params, caps, name)
         return self
 
     def add_aggregate(self, code, parent=None, weight=1.0, aggregation="mean",
-                      normalization="none", params=(), caps=(None, None), name=None):
-        """Add an aggregate of the nodes added below it."""
+                      normalization="none", params=(), caps=(None, None), name=None,
+                      aggregation_params=(), min_share=None):
+        """Add an aggregate of the nodes added below it.
+
+        ``aggregation`` names an aggregation method (``"mean"``, ``"geomean"``;
+        see :func:`egdi.methods`) with ``aggregation_params``; ``normalization``
+        and ``params`` as in :meth:`add_indicator`. ``min_share`` (0..1) is the
+        share of children that must have a value for the aggregate to have one:
+        0 (the default) = any one child, 1 = all of them; the children that
+        have a value are averaged with their weights renormalised.
+        """
         h = self._handle()
         _egdi.egdi_index_add_aggregate(h, code, parent, float(weight))
-        _egdi.egdi_index_set_aggregation(h, code, self._AGGS[aggregation])
+        _egdi.egdi_index_set_method(h, code, _egdi.EGDI_STEP_AGGREGATE, aggregation,
+                                    _params_text(aggregation_params))
+        if min_share is not None:
+            _egdi.egdi_index_set_min_share(h, code, float(min_share))
         self._common(code, 1, normalization, params, caps, name)
         return self
 
     def _common(self, code, direction, normalization, params, caps, name):
         h = self._handle()
         _egdi.egdi_index_set_direction(h, code, int(direction))
-        _egdi.egdi_index_set_normalization(h, code, self._NORMS[normalization],
-                                           np.asarray(params, dtype=np.float64))
+        _egdi.egdi_index_set_method(h, code, _egdi.EGDI_STEP_NORMALISE, normalization,
+                                    _params_text(params))
         lo, hi = (np.nan if v is None else float(v) for v in caps)
         _egdi.egdi_index_set_caps(h, code, lo, hi)
         if name:
             _egdi.egdi_index_set_name(h, code, name)
 
+    def set_weight(self, code, weight):
+        """Set a node's weight within its parent (finite, >= 0)."""
+        _egdi.egdi_index_set_weight(self._handle(), code, float(weight))
+        return self
+
     @property
     def nodes(self):
-        """Node codes, parents first."""
+        """Node codes, in the order they were added."""
         h = self._handle()
         return [_egdi.egdi_index_node_code(h, i) for i in range(_egdi.egdi_index_n_nodes(h))]
+
+    @property
+    def indicators(self):
+        """Codes of the indicators (leaves), in node order."""
+        h = self._handle()
+        return [_egdi.egdi_index_node_code(h, i) for i in range(_egdi.egdi_index_n_nodes(h))
+                if _egdi.egdi_index_node_is_indicator(h, i) == 1]
 
     def validate(self):
         """Raise IndexDefinitionError if the tree is inconsistent."""
@@ -288,19 +431,40 @@ class Index:
         """Write the definition as an iMeta CSV (atomically)."""
         _egdi.egdi_index_write_csv(self._handle(), os.fspath(path))
 
-    def compute(self, df, raw=False):
+    def plan(self, df):
+        """An :class:`egdi.Plan` of this index on ``df`` (experimental)."""
+        from .plan import Plan
+        return Plan(self, df)
+
+    def compute(self, df, raw=False, imputed=False):
         """Scores of every node for every row of ``df``: ``name`` then one column per node.
 
-        With ``raw=True`` the values before each node's normalisation.
+        With ``raw=True`` the values before each node's normalisation. With
+        ``imputed=True`` returns ``(scores, flags)``, where ``flags`` has
+        ``name`` and one bool column per indicator: True where that
+        indicator's value was filled by its imputation.
         """
         h = self._handle()
         ds = to_dataset(df)
         res = _egdi.egdi_compute(h, ds)
         n = _egdi.egdi_result_n_units(res)
-        out = {"name": [_egdi.egdi_dataset_unit_name(ds, i) for i in range(n)]}
-        get = _egdi.egdi_result_get_raw if raw else _egdi.egdi_result_get_scores
-        for code in self.nodes:
-            values = np.empty(n, dtype=np.float64)
-            get(res, code, values)
-            out[code] = values
-        return pd.DataFrame(out)
+        nodes = self.nodes
+        names = _egdi.egdi_py_unit_names(ds)
+        if raw:
+            values = np.empty((len(nodes), n), dtype=np.float64)
+            for k, code in enumerate(nodes):
+                _egdi.egdi_result_get_raw(res, code, values[k])
+        else:                             # the whole node x unit matrix in one call
+            values = np.empty(len(nodes) * n, dtype=np.float64)
+            _egdi.egdi_result_get_matrix(res, values)
+            values = values.reshape(len(nodes), n)
+        out = pd.DataFrame({"name": names, **{code: values[k] for k, code in enumerate(nodes)}},
+                           copy=False)
+        if not imputed:
+            return out
+        flags = {"name": names}
+        buf = np.empty(n, dtype=np.intc)
+        for code in self.indicators:
+            _egdi.egdi_result_get_imputed(res, code, buf)
+            flags[code] = buf.astype(bool)
+        return out, pd.DataFrame(flags, copy=False)

@@ -1,76 +1,49 @@
-"""Exceptions raised by libegdi, one class per family of status codes.
+"""Exceptions raised by libegdi, one class per status code.
 
-Every exception is an :class:`egdi.Error` and also a subclass of the matching
-built-in exception, so ``except ValueError`` works where it should. The message
-is the library's own, naming the file, line, column, unit or indicator.
+The classes are generated at import time from the library's one list of status
+codes (``EGDI_STATUS_LIST`` in ``egdi/error.h``), which names each code's
+Python class and built-in base: :class:`ParseError` (``EGDI_ERR_PARSE``, a
+``ValueError``), :class:`NotFoundError` (``EGDI_ERR_NOT_FOUND``, a
+``LookupError``), and so on. Every exception is an :class:`egdi.Error` and also
+a subclass of its built-in base, so ``except ValueError`` works where it
+should. The message is the library's own, naming the file, line, column, unit
+or indicator.
 """
+import builtins
+
+from . import _egdi
 
 
 class Error(Exception):
-    """Base class of every libegdi error. ``code`` is the C ``egdi_status``."""
+    """Base class of every libegdi error. ``code`` is the C ``egdi_status``;
+    ``status_name`` its symbolic name (e.g. ``"EGDI_ERR_PARSE"``)."""
 
     code = None
+    status_name = None
 
 
-class OutOfMemoryError(Error, MemoryError):
-    """EGDI_ERR_NOMEM: memory allocation failed."""
-
-    code = 1
-
-
-class InvalidArgumentError(Error, ValueError):
-    """EGDI_ERR_INVALID_ARG: wrong length, bad option value, missing argument."""
-
-    code = 2
-
-
-class InputOutputError(Error, OSError):
-    """EGDI_ERR_IO: a file could not be opened, read or written."""
-
-    code = 3
+def _make_classes():
+    """One class per non-zero code of EGDI_STATUS_LIST: name, base and
+    docstring come from the list."""
+    classes = {}
+    for code, symbol, text, pyclass, pybase in _egdi.egdi_py_status_list():
+        if not pyclass:                 # EGDI_OK
+            continue
+        base = getattr(builtins, pybase)
+        doc = f"{symbol} ({code}): {text}. Also a :class:`{pybase}`."
+        classes[code] = type(pyclass, (Error, base),
+                             {"code": code, "status_name": symbol, "__doc__": doc,
+                              "__module__": __name__})
+    return classes
 
 
-class ParseError(Error, ValueError):
-    """EGDI_ERR_PARSE: malformed input (CSV syntax, a cell that is not a number, a bad header)."""
+_BY_CODE = _make_classes()
+globals().update({cls.__name__: cls for cls in _BY_CODE.values()})
 
-    code = 4
-
-
-class NotFoundError(Error, LookupError):
-    """EGDI_ERR_NOT_FOUND: unknown column, unit, node or edition."""
-
-    code = 5
-
-
-class DuplicateError(Error, ValueError):
-    """EGDI_ERR_DUPLICATE: a name or code that must be unique is repeated."""
-
-    code = 6
-
-
-class IndexDefinitionError(Error, ValueError):
-    """EGDI_ERR_INVALID_INDEX: unknown parent, cycle, childless aggregate, bad weights, ..."""
-
-    code = 7
-
-
-class DomainError(Error, ArithmeticError):
-    """EGDI_ERR_DOMAIN: data a method cannot process (zero variance, too few values)."""
-
-    code = 8
-
-
-class RangeError(Error, IndexError):
-    """EGDI_ERR_RANGE: a position out of range."""
-
-    code = 9
-
-
-_BY_CODE = {cls.code: cls for cls in (OutOfMemoryError, InvalidArgumentError, InputOutputError,
-                                      ParseError, NotFoundError, DuplicateError,
-                                      IndexDefinitionError, DomainError, RangeError)}
+__all__ = ["Error", "exception_class"] + [cls.__name__ for cls in _BY_CODE.values()]
 
 
 def exception_class(code):
-    """The exception class for a C status code (used by the compiled module)."""
+    """The exception class for a C status code (used by the compiled module);
+    :class:`Error` for a code the list does not know."""
     return _BY_CODE.get(code, Error)
