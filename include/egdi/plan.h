@@ -107,6 +107,12 @@ EGDI_EXPERIMENTAL egdi_status egdi_eval_get_weight(const egdi_eval *ev, size_t n
 EGDI_EXPERIMENTAL egdi_status egdi_eval_set_value(egdi_eval *ev, size_t unit, size_t node,
                                                   double value);
 /**
+ * @brief Set an indicator's input for all units at once (@p n == number of
+ * units); as egdi_eval_set_value() for each unit, in one call.
+ */
+EGDI_EXPERIMENTAL egdi_status egdi_eval_set_values(egdi_eval *ev, size_t node,
+                                                   const double *values, size_t n);
+/**
  * @brief Recompute what changed since the last run (everything on the first
  * run). Allocates nothing. On failure the nodes that could not be computed
  * stay out of date and the message names the node (and unit, and child).

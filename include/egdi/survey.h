@@ -64,8 +64,10 @@ EGDI_API const char *egdi_survey_indicator(int edition, const char *component, s
 
 /**
  * @brief The preset index of an edition. Nodes: egdi (root) with children
- * osi, tii, hci; and epi as a second root. With EGDI_INPUT_RAW the tii and
- * hci aggregates have the edition's indicators as children.
+ * osi, tii, hci. With EGDI_INPUT_RAW the tii and hci aggregates have the
+ * edition's indicators as children. Every aggregate has MinShare 1 (a unit
+ * missing a component is not ranked). The E-Participation Index is not part
+ * of the tree: egdi_survey_compute() adds it to the ranking table.
  */
 EGDI_API egdi_status egdi_survey_index(int edition, egdi_survey_input input, egdi_index **out);
 

@@ -74,6 +74,11 @@ EGDI_HIDDEN void egdi__strmap_clear(egdi__strmap *m);
 EGDI_HIDDEN int egdi__strmap_reserve(egdi__strmap *m, size_t n);
 /* 1 and *value if found, else 0. */
 EGDI_HIDDEN int egdi__strmap_get(const egdi__strmap *m, const char *key, size_t *value);
+/* dst = a copy of src whose keys are key_of(ctx, value) for each entry: the
+ * same strings stored elsewhere (their hashes are reused). 0 on no memory. */
+EGDI_HIDDEN int egdi__strmap_copy(egdi__strmap *dst, const egdi__strmap *src,
+                                  const char *(*key_of)(const void *ctx, size_t value),
+                                  const void *ctx);
 /* Insert key -> value unless present. Returns 1 inserted, 0 present (then
  * *existing, if given, is its value), -1 no memory. */
 EGDI_HIDDEN int egdi__strmap_put(egdi__strmap *m, const char *key, size_t value,

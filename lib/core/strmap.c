@@ -109,3 +109,21 @@ int egdi__strmap_put(egdi__strmap *m, const char *key, size_t value, size_t *exi
     m->n++;
     return 1;
 }
+
+int egdi__strmap_copy(egdi__strmap *dst, const egdi__strmap *src,
+                      const char *(*key_of)(const void *ctx, size_t value), const void *ctx)
+{
+    egdi__strmap_free(dst);
+    if (src->cap == 0)
+        return 1;
+    dst->slots = malloc(src->cap * sizeof *dst->slots);
+    if (!dst->slots)
+        return 0;
+    memcpy(dst->slots, src->slots, src->cap * sizeof *dst->slots);
+    for (size_t i = 0; i < src->cap; i++)
+        if (dst->slots[i].key)
+            dst->slots[i].key = key_of(ctx, dst->slots[i].value);
+    dst->n = src->n;
+    dst->cap = src->cap;
+    return 1;
+}

@@ -35,6 +35,9 @@ EGDI_HIDDEN egdi_status egdi__dataset_copy_column(egdi_dataset *dst, const egdi_
  * trims nothing. On failure nothing is added and the caller keeps ownership. */
 EGDI_HIDDEN egdi_status egdi__dataset_adopt_units(egdi_dataset *ds, char **codes, char **names,
                                                   size_t n);
+/* Give dst (which has no units) the units of src: copies of the codes and
+ * names and of src's indexes (no re-hashing). */
+EGDI_HIDDEN egdi_status egdi__dataset_copy_units(egdi_dataset *dst, const egdi_dataset *src);
 /* Append a numeric column whose n_units values are taken over (malloc'd). */
 EGDI_HIDDEN egdi_status egdi__dataset_adopt_numeric(egdi_dataset *ds, const char *name,
                                                     double *values);

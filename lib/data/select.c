@@ -140,3 +140,45 @@ egdi_status egdi_dataset_join_labels(egdi_dataset *ds, const egdi_dataset *table
     free(map);
     return st;
 }
+
+static const char *code_of(const void *ctx, size_t i) { return ((const egdi_dataset *)ctx)->codes[i]; }
+static const char *name_of(const void *ctx, size_t i) { return ((const egdi_dataset *)ctx)->names[i]; }
+
+egdi_status egdi__dataset_copy_units(egdi_dataset *dst, const egdi_dataset *src)
+{
+    size_t n = src->n_units;
+    if (dst->n_units || dst->n_cols)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "copying units into a dataset that has some");
+    char **codes = egdi__mallocarray(n, sizeof *codes), **names = egdi__mallocarray(n, sizeof *names);
+    if (!codes || !names) {
+        free(codes), free(names);
+        return egdi__fail(EGDI_ERR_NOMEM, "out of memory for %zu units", n);
+    }
+    size_t made = 0;
+    for (; made < n; made++) {
+        codes[made] = egdi__strdup(src->codes[made]);
+        names[made] = egdi__strdup(src->names[made]);
+        if (!codes[made] || !names[made]) {
+            free(codes[made]), free(names[made]);
+            break;
+        }
+    }
+    egdi__strmap cm = {0}, nm = {0};
+    egdi_dataset tmp = {.codes = codes, .names = names};
+    if (made < n || !egdi__strmap_copy(&cm, &src->code_map, code_of, &tmp) ||
+        !egdi__strmap_copy(&nm, &src->name_map, name_of, &tmp)) {
+        for (size_t i = 0; i < made; i++)
+            free(codes[i]), free(names[i]);
+        free(codes), free(names);
+        egdi__strmap_free(&cm), egdi__strmap_free(&nm);
+        return egdi__fail(EGDI_ERR_NOMEM, "out of memory for %zu units", n);
+    }
+    free(dst->codes), free(dst->names);
+    egdi__strmap_free(&dst->code_map), egdi__strmap_free(&dst->name_map);
+    dst->codes = codes;
+    dst->names = names;
+    dst->n_units = dst->cap_units = n;
+    dst->code_map = cm;
+    dst->name_map = nm;
+    return EGDI_OK;
+}

@@ -213,6 +213,28 @@ egdi_status egdi_eval_set_value(egdi_eval *ev, size_t unit, size_t node, double 
     return EGDI_OK;
 }
 
+egdi_status egdi_eval_set_values(egdi_eval *ev, size_t node, const double *values, size_t n)
+{
+    EGDI_CHECK_ARG(ev && (values || n == 0), "ev/values");
+    const egdi_plan *p = ev->plan;
+    if (node >= p->n_nodes)
+        return egdi__fail(EGDI_ERR_RANGE, "node %zu out of range (%zu nodes)", node, p->n_nodes);
+    if (!p->nodes[node].is_indicator)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "node '%s' is an aggregate; only an indicator's "
+                          "input can be set", p->codes[node]);
+    if (n != p->n_units)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "indicator '%s': %zu values for %zu units",
+                          p->codes[node], n, p->n_units);
+    for (size_t i = 0; i < n; i++)
+        if (isinf(values[i]))
+            return egdi__fail(EGDI_ERR_INVALID_ARG, "indicator '%s': unit '%s': value %g is not "
+                              "finite", p->codes[node], p->unit_text + p->unit_off[i], values[i]);
+    if (n)
+        memcpy(ev->in + p->nodes[node].ind * n, values, n * sizeof *values);
+    touch(ev, node, 1);
+    return EGDI_OK;
+}
+
 static void treat(const egdi__pnode *d, const double *x, double *out, size_t n)
 {
     for (size_t i = 0; i < n; i++) {

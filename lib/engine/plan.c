@@ -168,6 +168,12 @@ static void finish_sizes(egdi_plan *p)
     p->n_fitted = off;
 }
 
+static const char *plan_unit(const void *ctx, size_t i)
+{
+    const egdi_plan *p = ctx;
+    return p->unit_text + p->unit_off[i];
+}
+
 static egdi_status copy_units(egdi_plan *p, const egdi_dataset *data)
 {
     size_t bytes = 0;
@@ -175,7 +181,7 @@ static egdi_status copy_units(egdi_plan *p, const egdi_dataset *data)
         bytes += strlen(data->codes[i]) + 1;
     p->unit_text = malloc(bytes ? bytes : 1);
     p->unit_off = egdi__mallocarray(p->n_units, sizeof *p->unit_off);
-    if (!p->unit_text || !p->unit_off || !egdi__strmap_reserve(&p->unit_map, p->n_units))
+    if (!p->unit_text || !p->unit_off)
         return egdi__fail(EGDI_ERR_NOMEM, "out of memory for %zu units", p->n_units);
     size_t at = 0;
     for (size_t i = 0; i < p->n_units; i++) {
@@ -184,8 +190,9 @@ static egdi_status copy_units(egdi_plan *p, const egdi_dataset *data)
         p->unit_off[i] = at;
         at += len;
     }
-    for (size_t i = 0; i < p->n_units; i++) /* the arena no longer moves */
-        egdi__strmap_put(&p->unit_map, p->unit_text + p->unit_off[i], i, NULL);
+    /* the dataset's code index, pointed at the plan's copies (no re-hashing) */
+    if (!egdi__strmap_copy(&p->unit_map, &data->code_map, plan_unit, p))
+        return egdi__fail(EGDI_ERR_NOMEM, "out of memory for %zu units", p->n_units);
     return EGDI_OK;
 }
 

@@ -120,9 +120,17 @@ egdi_status egdi__method_params_text(const egdi__method *m, const char *text, co
     int seen[EGDI__MAX_PARAMS] = {0};
     for (size_t k = 0; k < m->n_params; k++)
         p[k] = m->params[k].dflt;
-    size_t positional = 0;
+    size_t positional = 0, tokens = 0;
     int named = 0;
     const char *s = text ? text : "";
+    for (const char *t = s; *t;) { /* count first, to say how many were given */
+        while (is_blank(*t))
+            t++;
+        if (*t)
+            tokens++;
+        while (*t && !is_blank(*t))
+            t++;
+    }
     while (is_blank(*s))
         s++;
     while (*s) {
@@ -163,8 +171,8 @@ egdi_status egdi__method_params_text(const egdi__method *m, const char *text, co
             k = positional++;
             if (k >= m->n_params)
                 return egdi__fail(EGDI_ERR_INVALID_INDEX,
-                                  "node '%s': %s takes %zu to %zu parameters, not more", node,
-                                  m->name, m->n_required, m->n_params);
+                                  "node '%s': %s takes %zu to %zu parameters, not %zu", node,
+                                  m->name, m->n_required, m->n_params, tokens);
         }
         double v;
         if (len == 0 || len >= sizeof num)

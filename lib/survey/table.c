@@ -163,9 +163,7 @@ static egdi_status build_table(const egdi_edition_info *info, const egdi_survey_
                                const egdi_result *res, egdi_dataset *out, scratch *s)
 {
     size_t n = data->n_units;
-    egdi_status st = EGDI_OK;
-    const char *const *codes = (const char *const *)data->codes;
-    st = egdi_dataset_add_units(out, codes, (const char *const *)data->names, n);
+    egdi_status st = egdi__dataset_copy_units(out, data);
     const char *nodes[4] = {"osi", "tii", "hci", "egdi"};
     for (int k = 0; k < 4 && st == EGDI_OK; k++) {
         st = egdi_dataset_add_numeric(out, nodes[k], NULL, 0);

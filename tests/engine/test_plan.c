@@ -652,6 +652,50 @@ START_TEST(plan_accessors)
 }
 END_TEST
 
+START_TEST(whole_columns_and_failed_compute_into)
+{
+    /* egdi_eval_set_values: a whole indicator column in one call equals the same
+     * values set unit by unit in the mirror (bit for bit, against a fresh compute) */
+    fix f = setup(survey_index(), survey_data(50, 11));
+    size_t k = node(&f, "internet_users"), j;
+    double v[50];
+    for (size_t i = 0; i < f.n; i++)
+        v[i] = i % 7 == 3 ? NAN : 5.0 + 2.5 * (double)i;
+    OK(egdi_eval_set_values(f.ev, k, v, f.n));
+    OK(egdi_dataset_find_column(f.md, "internet_users", &j));
+    OK(egdi_dataset_set_numeric(f.md, j, v, f.n));
+    OK(egdi_eval_run(f.ev));
+    check(&f, EGDI_OK, 0);
+    FAILS(egdi_eval_set_values(f.ev, node(&f, "tii"), v, f.n), EGDI_ERR_INVALID_ARG,
+          "node 'tii' is an aggregate");
+    FAILS(egdi_eval_set_values(f.ev, k, v, f.n - 1), EGDI_ERR_INVALID_ARG,
+          "indicator 'internet_users': 49 values for 50 units");
+    v[4] = INFINITY;
+    FAILS(egdi_eval_set_values(f.ev, k, v, f.n), EGDI_ERR_INVALID_ARG, "unit 'U004': value inf");
+    check(&f, EGDI_OK, 1); /* a refused column changes nothing */
+    teardown(&f);
+
+    /* a compute_into that fails leaves a result without scores until one succeeds */
+    egdi_index *idx = hand_index();
+    egdi_dataset *ds = hand_data();
+    egdi_result *res;
+    double out[40];
+    OK(egdi_compute(idx, ds, &res));
+    OK(egdi_dataset_find_column(ds, "x1", &j));
+    for (size_t i = 0; i < egdi_dataset_n_units(ds); i++) /* x1 all equal: z-score fails */
+        OK(egdi_dataset_set_value(ds, i, j, 2.0));
+    ck_assert_int_ne(egdi_compute_into(idx, ds, res), EGDI_OK);
+    FAILS(egdi_result_get_scores(res, egdi_index_node_code(idx, 0), out, egdi_dataset_n_units(ds)),
+          EGDI_ERR_INVALID_ARG, "the last egdi_compute_into() on it failed");
+    OK(egdi_index_set_normalization(idx, "x1", EGDI_NORM_NONE, NULL, 0));
+    OK(egdi_compute_into(idx, ds, res));
+    result_is_fresh(res, idx, ds, 2);
+    egdi_result_free(res);
+    egdi_index_free(idx);
+    egdi_dataset_free(ds);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("plan");
@@ -665,6 +709,7 @@ int main(void)
     tcase_add_test(tc, failed_run_and_recovery);
     tcase_add_test(tc, compute_into_consistent);
     tcase_add_test(tc, plan_accessors);
+    tcase_add_test(tc, whole_columns_and_failed_compute_into);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

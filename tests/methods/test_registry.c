@@ -237,7 +237,7 @@ START_TEST(set_method_text_params)
     FAILS(egdi_index_set_method(idx, "i", N, "minmax", "lo=5 hi=1"), EGDI_ERR_INVALID_INDEX,
           "lo (5) must be below hi (1)");
     FAILS(egdi_index_set_method(idx, "i", N, "minmax", "0 1 2"), EGDI_ERR_INVALID_INDEX,
-          "not more");
+          "minmax takes 0 to 2 parameters, not 3");
     FAILS(egdi_index_set_method(idx, "i", N, "minmax", "lo="), EGDI_ERR_PARSE,
           "is not a number");
     FAILS(egdi_index_set_method(idx, "i", N, "zscore", "sd=0"), EGDI_ERR_INVALID_INDEX,

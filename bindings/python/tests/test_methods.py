@@ -83,7 +83,7 @@ def test_unknown_names_and_parameters_raise_the_c_message():
         egdi.Index().add_indicator("x", normalization="minmax", params={"lo": 0, "bogus": 1})
     with pytest.raises(egdi.IndexDefinitionError, match="goalposts needs the parameter 'lo'"):
         egdi.Index().add_indicator("x", normalization="goalposts")
-    with pytest.raises(egdi.IndexDefinitionError, match="minmax takes 0 to 2 parameters, not more"):
+    with pytest.raises(egdi.IndexDefinitionError, match="minmax takes 0 to 2 parameters, not 3"):
         egdi.Index().add_indicator("x", normalization="minmax", params=[0, 1, 2])
     with pytest.raises(egdi.IndexDefinitionError, match="needs a group column"):
         egdi.Index().add_indicator("x", imputation="groupmean")
