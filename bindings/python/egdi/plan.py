@@ -122,6 +122,11 @@ class Evaluation:
         _egdi.egdi_eval_set_value(self._h, self._plan.unit(unit), self._plan.node(node),
                                   float(value))
 
+    def set_values(self, node, values):
+        """Set an indicator's input for every unit at once (one C call); NaN = missing."""
+        x = np.ascontiguousarray(values, dtype=np.float64)
+        _egdi.egdi_eval_set_values(self._h, self._plan.node(node), x)
+
     def run(self):
         """Recompute what changed since the last run (everything on the first)."""
         _egdi.egdi_eval_run(self._h)

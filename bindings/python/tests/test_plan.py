@@ -101,6 +101,22 @@ def test_value_changes_equal_a_fresh_compute_of_the_changed_data():
     assert ev.imputed("b")[0] and not ev.imputed("b")[17]
 
 
+def test_whole_column_equals_a_fresh_compute():
+    # set_values replaces an indicator's input for every unit in one call
+    idx, df = custom_index(), custom_data()
+    ev = egdi.Plan(idx, df).evaluation()
+    new_b = np.linspace(0.0, 1.0, len(df))
+    new_b[::5] = np.nan
+    ev.set_values("b", new_b)
+    ev.run()
+    df["b"] = new_b
+    want = idx.compute(df)
+    for node in idx.nodes:
+        assert_same(ev.scores(node), want[node].to_numpy())
+    with pytest.raises(egdi.InvalidArgumentError, match="499 values for 500 units"):
+        ev.set_values("b", new_b[1:])
+
+
 def test_rank_matches_egdi_rank():
     df = egdi.read_un_csv(un_file(2024))
     ev = egdi.Plan(egdi.Index.survey(2024), df).evaluation()
