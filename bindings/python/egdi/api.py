@@ -110,7 +110,8 @@ def compute(df, edition=2024, input="components", quantile_type=None, rank_decim
     computing: an imputation method of the registry (``"mean"``, ``"median"``,
     ``"groupmean"``, ``"groupmedian"``; see :func:`methods`); the group methods
     take ``impute_group``, the label column of ``df`` that defines the groups
-    (e.g. ``"region"``). With imputation the result has an ``imputed`` column
+    (``region``, ``subregion``, ``income`` and ``status`` are joined from
+    :func:`countries` when ``df`` lacks them). With imputation the result has an ``imputed`` column
     after ``rating_class``: per country the indicators whose value was filled,
     separated by ``;`` (empty if none).
     """
@@ -128,6 +129,8 @@ def compute(df, edition=2024, input="components", quantile_type=None, rank_decim
     if len(t) != 3:
         raise ValueError("thresholds takes three numbers (middle, high, very high)")
     imp = 0 if impute is None else _egdi.egdi_method_from_name(_egdi.EGDI_STEP_IMPUTE, impute)
+    if imp and impute_group is not None:
+        df = _with_country_label(df, impute_group)
     ds = to_dataset(df)
     table = _egdi.egdi_py_survey_compute(int(edition), _INPUTS[input], ds,
                                          int(quantile_type or 0), rd, *t, imp, impute_group)
@@ -240,6 +243,18 @@ def rank(values, decimals=None, ties="min"):
     return out
 
 
+def _with_country_label(df, column):
+    """``df`` with the label ``column`` (region, subregion, income, status)
+    joined from :func:`countries` by code or name if ``df`` lacks it."""
+    if column in df.columns:
+        return df
+    table = countries()
+    if column not in table.columns:
+        raise KeyError(f"no column '{column}' in the data or the country table")
+    key = "code" if "code" in df.columns else "name"
+    return df.merge(table[[key, column]], on=key, how="left")
+
+
 def group_averages(df, by="region", columns=("osi", "tii", "hci", "egdi"), groups=None,
                    world=True):
     """Unweighted averages of ``columns`` per group, computed by libegdi.
@@ -250,12 +265,8 @@ def group_averages(df, by="region", columns=("osi", "tii", "hci", "egdi"), group
     ``{"GCC": ["Bahrain", "Kuwait", "Oman", "Qatar", "Saudi Arabia",
     "United Arab Emirates"]}``. Returns one row per group with ``n`` and the means.
     """
-    if by is not None and by not in df.columns:
-        table = countries()
-        if by not in table.columns:
-            raise KeyError(f"no column '{by}' in the data or the country table")
-        key = "code" if "code" in df.columns else "name"
-        df = df.merge(table[[key, by]], on=key, how="left")
+    if by is not None:
+        df = _with_country_label(df, by)
     columns = [c for c in columns if c in df.columns]
     if not columns:
         raise ValueError("none of the columns to average is in the DataFrame")

@@ -160,5 +160,23 @@ def test_survey_compute_with_imputation():
     assert grp.loc["B", "imputed"] == "osi"
     with pytest.raises(egdi.NotFoundError, match=r"no impute method 'avg' \(none\|mean"):
         egdi.compute(df, edition=2024, impute="avg")
+    with pytest.raises(KeyError, match="no column 'zone' in the data or the country table"):
+        egdi.compute(df, edition=2024, impute="groupmean", impute_group="zone")
     with pytest.raises(egdi.IndexDefinitionError, match="needs a group column"):
         egdi.compute(df, edition=2024, impute="groupmean")
+
+
+def test_group_imputation_joins_the_country_table():
+    # A Data Center file has no region column: it is joined from the bundled country
+    # table, as egdi.group_averages and the tool do. Blank Italy's TII: its imputed TII
+    # is the mean TII of the other European countries in the same file.
+    from conftest import un_file
+    df = egdi.read_un_csv(un_file(2022))
+    europe = set(egdi.countries().query("region == 'Europe'")["name"])
+    want = df[df["name"].isin(europe) & (df["name"] != "Italy")]["tii"].mean()
+    df.loc[df["name"] == "Italy", "tii"] = np.nan
+    out = egdi.compute(df, edition=2022, impute="groupmean", impute_group="region")
+    italy = out.set_index("name").loc["Italy"]
+    assert italy["tii"] == pytest.approx(want, rel=1e-12)
+    assert italy["imputed"] == "tii"
+    assert (out["imputed"] != "").sum() == 1
