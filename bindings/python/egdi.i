@@ -207,6 +207,7 @@ EGDI_HANDLE(egdi_eval, egdi_eval_free)
 %apply size_t *OUTPUT { size_t *out, size_t *index_out };
 %apply double *OUTPUT { double *value, double *weight };
 %apply int *OUTPUT { int *id };
+%apply int *OUTPUT { int *verbatim };
 %typemap(in, numinputs=0) egdi_column_kind *out (egdi_column_kind tmp = EGDI_COLUMN_NUMERIC) {
     $1 = &tmp;
 }
@@ -423,8 +424,23 @@ egdi_status egdi_py_survey_compute(int edition, int input, const egdi_dataset *d
 
 /* ---- strings in bulk: one call per list, never one per unit ---- */
 %{
-egdi_status egdi_py_add_units(egdi_dataset *ds, PyObject *codes, PyObject *names)
+/* verbatim: 1 if every unit's code and name are stored exactly as given (no
+ * blank trimmed, no missing name defaulted), so Python may reuse its own
+ * string objects instead of converting the stored ones back. */
+static int egdi_py_verbatim(const egdi_py_strings *s)
 {
+    for (size_t i = 0; i < s->n; i++) {
+        const char *p = s->ptr[i];
+        size_t len = p ? strlen(p) : 0;
+        if (!len || strchr(" \t\r\n", p[0]) || strchr(" \t\r\n", p[len - 1]))
+            return 0;
+    }
+    return 1;
+}
+
+egdi_status egdi_py_add_units(egdi_dataset *ds, PyObject *codes, PyObject *names, int *verbatim)
+{
+    *verbatim = 0;
     egdi_py_strings c = EGDI_PY_STRINGS_INIT, m = EGDI_PY_STRINGS_INIT;
     egdi_status st = egdi_py_strings_from(codes, "codes", 0, 0, &c);
     if (st == EGDI_OK && names != Py_None)
@@ -434,6 +450,8 @@ egdi_status egdi_py_add_units(egdi_dataset *ds, PyObject *codes, PyObject *names
     if (st == EGDI_OK) {
         Py_BEGIN_ALLOW_THREADS
         st = egdi_dataset_add_units(ds, c.ptr, m.ptr, c.n);
+        if (st == EGDI_OK)
+            *verbatim = egdi_py_verbatim(&c) && (names == Py_None || egdi_py_verbatim(&m));
         Py_END_ALLOW_THREADS
     }
     egdi_py_strings_free(&c);
@@ -505,7 +523,7 @@ PyObject *egdi_py_status_list(void)
 
 /** Append units in one call: codes (a sequence of str) and names (a sequence
  *  of str or None, or None for all): egdi_dataset_add_units(), all or nothing. */
-egdi_status egdi_py_add_units(egdi_dataset *ds, PyObject *codes, PyObject *names);
+egdi_status egdi_py_add_units(egdi_dataset *ds, PyObject *codes, PyObject *names, int *verbatim);
 /** The codes of all units of a dataset, as a list of str. */
 PyObject *egdi_py_unit_codes(const egdi_dataset *ds);
 /** The names of all units of a dataset, as a list of str. */

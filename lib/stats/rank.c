@@ -4,7 +4,6 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include <gsl/gsl_sort_double.h>
 #include <gsl/gsl_statistics_double.h>
 
 #include "stats/stats.h"
@@ -241,18 +240,29 @@ egdi_status egdi_rating_classes(const double *x, const int *groups, size_t n, in
             return egdi__fail(EGDI_ERR_INVALID_ARG, "unit %zu: has a group but no value", i + 1);
         classes[i] = 0;
     }
-    double *buf = malloc((n ? n : 1) * sizeof *buf);
-    if (!buf)
+    /* one sort of every grouped value; each group's values are then read off in
+     * ascending order, so no group is sorted on its own */
+    egdi__kv *kv = egdi__mallocarray(n, 2 * sizeof *kv);
+    double *buf = egdi__mallocarray(n, sizeof *buf);
+    if (!kv || !buf) {
+        free(kv), free(buf);
         return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+    }
+    size_t m_all = 0;
+    for (size_t i = 0; i < n; i++)
+        if (groups[i] != EGDI_GROUP_NONE) {
+            kv[m_all].key = x[i];
+            kv[m_all++].pos = i;
+        }
+    egdi__sort_kv_desc(kv, m_all, kv + n);
     egdi_status st = EGDI_OK;
     for (int g = EGDI_GROUP_LOW; g <= EGDI_GROUP_VERY_HIGH && st == EGDI_OK; g++) {
         size_t m = 0;
-        for (size_t i = 0; i < n; i++)
-            if (groups[i] == g)
-                buf[m++] = x[i];
+        for (size_t r = m_all; r-- > 0;)
+            if (groups[kv[r].pos] == g)
+                buf[m++] = kv[r].key;
         if (m == 0)
             continue;
-        gsl_sort(buf, 1, m);
         double q[3];
         for (int k = 0; k < 3 && st == EGDI_OK; k++)
             st = egdi_quantile_sorted(buf, m, 0.25 * (k + 1), quantile_type, &q[k]);
@@ -263,6 +273,7 @@ egdi_status egdi_rating_classes(const double *x, const int *groups, size_t n, in
             classes[i] = (g - 1) * 4 + quart;
         }
     }
+    free(kv);
     free(buf);
     return st;
 }

@@ -11,7 +11,7 @@ from . import _egdi
 NUMERIC, LABEL = _egdi.EGDI_COLUMN_NUMERIC, _egdi.EGDI_COLUMN_LABEL
 
 
-def to_dataset(df, code_column="code", name_column="name"):
+def to_dataset(df, code_column="code", name_column="name", with_names=False):
     """A new C dataset from a DataFrame: one unit per row.
 
     Unit codes come from ``code_column`` if present, otherwise from
@@ -19,6 +19,11 @@ def to_dataset(df, code_column="code", name_column="name"):
     code). Numeric and boolean columns become numeric columns (missing values
     become NaN); every other column becomes a label column (missing values
     become "no label", other values their ``str``).
+
+    With ``with_names=True`` returns ``(dataset, names)``: ``names`` is an object
+    array of the unit names as libegdi stores them, taken from ``df`` when
+    libegdi changed none of them (no blanks trimmed, no missing name), so that
+    results can reuse the DataFrame's strings; else ``None``.
     """
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"expected a pandas DataFrame, got {type(df).__name__}")
@@ -31,7 +36,8 @@ def to_dataset(df, code_column="code", name_column="name"):
     names = _text(df[name_column]) if has_codes and name_column in df.columns else None
     ds = _egdi.egdi_dataset_new()
     # one call for all units; libegdi checks that codes are text, unique and non-empty
-    _egdi.egdi_py_add_units(ds, _text(codes), names)
+    code_list = _text(codes)
+    verbatim = _egdi.egdi_py_add_units(ds, code_list, names)
     for col in df.columns:
         if col in (code_column, name_column):
             continue
@@ -41,7 +47,13 @@ def to_dataset(df, code_column="code", name_column="name"):
             _egdi.egdi_dataset_add_numeric(ds, str(col), np.ascontiguousarray(values))
         else:
             _egdi.egdi_dataset_add_labels(ds, str(col), _labels(s))
-    return ds
+    if not with_names:
+        return ds
+    kept = None
+    if verbatim:
+        kept = np.empty(len(code_list), dtype=object)
+        kept[:] = code_list if names is None else names
+    return ds, kept
 
 
 def _text(s):
@@ -68,18 +80,22 @@ def _strings(s, convert):
     return values.tolist()
 
 
-def to_frame(ds, code=False, columns=None, order=None):
+def to_frame(ds, code=False, columns=None, order=None, names=None):
     """A DataFrame from a C dataset: ``name`` (and ``code`` first) then every
     column, or only ``columns`` (in that order); numeric columns as float64,
     label columns as text ("" = no label). ``order`` (positions of units)
     selects and orders the rows while copying, so that no second copy is needed.
+    ``names`` (from ``to_dataset(..., with_names=True)``) are the unit names
+    already as Python strings.
     """
     n = _egdi.egdi_dataset_n_units(ds)
     take = (lambda a: a) if order is None else (lambda a: a[order])
     data = {}
     if code:
         data["code"] = take(np.array(_egdi.egdi_py_unit_codes(ds), dtype=object))
-    data["name"] = take(np.array(_egdi.egdi_py_unit_names(ds), dtype=object))
+    if names is None:
+        names = np.array(_egdi.egdi_py_unit_names(ds), dtype=object)
+    data["name"] = take(names)
     if columns is None:
         positions = range(_egdi.egdi_dataset_n_columns(ds))
     else:

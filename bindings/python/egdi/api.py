@@ -131,7 +131,7 @@ def compute(df, edition=2024, input="components", quantile_type=None, rank_decim
     imp = 0 if impute is None else _egdi.egdi_method_from_name(_egdi.EGDI_STEP_IMPUTE, impute)
     if imp and impute_group is not None:
         df = _with_country_label(df, impute_group)
-    ds = to_dataset(df)
+    ds, names = to_dataset(df, with_names=True)
     table = _egdi.egdi_py_survey_compute(int(edition), _INPUTS[input], ds,
                                          int(quantile_type or 0), rd, *t, imp, impute_group)
     columns = _RESULT_COLUMNS[1:] + (["imputed"] if imp else [])
@@ -143,7 +143,7 @@ def compute(df, edition=2024, input="components", quantile_type=None, rank_decim
     ranks = np.empty(_egdi.egdi_dataset_n_units(table), dtype=np.float64)
     _egdi.egdi_dataset_get_numeric(table, _egdi.egdi_dataset_find_column(table, "rank"), ranks)
     order = np.argsort(np.where(np.isnan(ranks), np.inf, ranks), kind="stable")
-    out = to_frame(table, columns=columns, order=order)
+    out = to_frame(table, columns=columns, order=order, names=names)  # same units, same order
     out["rank"] = _nullable_int(out["rank"])
     return Ranking(out)
 

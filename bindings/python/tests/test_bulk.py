@@ -103,3 +103,19 @@ def test_read_un_csv_integers_are_nullable():
     assert (df["survey_year"] == 2008).all()
     assert list(df.loc[df["rank_published"].isna(), "name"]) == ["South Sudan"]
     assert df["rank_published"].min() == 1
+
+
+def test_compute_names_as_libegdi_stores_them():
+    # names are trimmed by libegdi; when none needs trimming, egdi.compute reuses the
+    # DataFrame's own strings (no conversion back) -- either way the text is the same
+    df = pd.DataFrame({"code": ["A", "B", "C"], "name": ["Alpha", " Beta ", "Gamma"],
+                       "osi": [0.3, 0.6, 0.9], "tii": [0.5] * 3, "hci": [0.5] * 3})
+    out = egdi.compute(df, edition=2024)
+    assert list(out["name"]) == ["Gamma", "Beta", "Alpha"]
+    df["name"] = ["Alpha", "Beta", "Gamma"]
+    out = egdi.compute(df, edition=2024)
+    assert list(out["name"]) == ["Gamma", "Beta", "Alpha"]
+    assert out["name"].iloc[0] is df["name"].iloc[2]        # the same str object
+    nameless = pd.DataFrame({"code": ["A", "B"], "name": [None, "Bee"], "osi": [0.1, 0.2],
+                             "tii": [0.5, 0.5], "hci": [0.5, 0.5]})
+    assert list(egdi.compute(nameless, edition=2024)["name"]) == ["Bee", "A"]
