@@ -38,7 +38,8 @@ extern "C" {
     X(EGDI_ERR_RANGE, 9, "position out of range", "RangeError", "IndexError")                     \
     X(EGDI_ERR_NO_CONVERGENCE, 10, "no convergence", "NoConvergenceError", "ArithmeticError")     \
     X(EGDI_ERR_CANCELLED, 11, "cancelled", "CancelledError", "RuntimeError")                      \
-    X(EGDI_ERR_UNSUPPORTED, 12, "operation not supported", "UnsupportedError", "NotImplementedError")
+    X(EGDI_ERR_UNSUPPORTED, 12, "operation not supported", "UnsupportedError",                    \
+      "NotImplementedError")
 
 /** @cond INTERNAL */
 #define EGDI__STATUS_ENUM(name, value, text, pyclass, pybase) name = value,
@@ -56,12 +57,12 @@ extern "C" {
  * | EGDI_ERR_PARSE (4) | malformed input text (CSV syntax, not a number, bad header) |
  * | EGDI_ERR_NOT_FOUND (5) | unknown column, unit, node, method or edition |
  * | EGDI_ERR_DUPLICATE (6) | a name or code that must be unique is repeated |
- * | EGDI_ERR_INVALID_INDEX (7) | index definition is inconsistent (parent, cycle, weights, parameters) |
- * | EGDI_ERR_DOMAIN (8) | data a method cannot process (zero variance, a value <= 0 in a geometric mean) |
+ * | EGDI_ERR_INVALID_INDEX (7) | inconsistent index definition (parent, cycle, weights, parameters) |
+ * | EGDI_ERR_DOMAIN (8) | data a method cannot process (zero variance, a value <= 0 in a geomean) |
  * | EGDI_ERR_RANGE (9) | an index or position is out of range |
  * | EGDI_ERR_NO_CONVERGENCE (10) | an iterative method did not converge (since 1.1) |
  * | EGDI_ERR_CANCELLED (11) | a long run was cancelled by the caller (since 1.1) |
- * | EGDI_ERR_UNSUPPORTED (12) | the operation is not supported for this input or method (since 1.1) |
+ * | EGDI_ERR_UNSUPPORTED (12) | not supported for this input or method (since 1.1) |
  */
 typedef enum egdi_status { EGDI_STATUS_LIST(EGDI__STATUS_ENUM) } egdi_status;
 

@@ -54,7 +54,10 @@ typedef enum egdi_agg {
     EGDI_AGG_GEOMEAN = 1   /**< weighted geometric mean; every input must be > 0 */
 } egdi_agg;
 
-/** @brief Imputation of an indicator's missing values (stage 2). Values are stable ABI. @since 1.1 */
+/**
+ * @brief Imputation of an indicator's missing values (stage 2). Values are
+ * stable ABI. @since 1.1
+ */
 typedef enum egdi_impute {
     EGDI_IMPUTE_NONE = 0,        /**< missing values stay missing */
     EGDI_IMPUTE_MEAN = 1,        /**< mean of the indicator over the units that have a value */
@@ -159,7 +162,10 @@ EGDI_API double egdi_index_node_weight(const egdi_index *idx, size_t i);
 EGDI_API int egdi_index_node_level(const egdi_index *idx, size_t i);
 /** @brief Direction (+1 or -1) of node i (0 if out of range). @since 1.1 */
 EGDI_API int egdi_index_node_direction(const egdi_index *idx, size_t i);
-/** @brief Method id of node i for @p step (-1 if out of range or the step does not apply). @since 1.1 */
+/**
+ * @brief Method id of node i for @p step (-1 if out of range or the step does
+ * not apply to the node). @since 1.1
+ */
 EGDI_API int egdi_index_node_method(const egdi_index *idx, size_t i, egdi_step step);
 /**
  * @brief The parameters of node i's method for @p step, defaults filled in;

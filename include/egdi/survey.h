@@ -119,8 +119,10 @@ typedef struct egdi_survey_options {
     const char *impute_group;
 } egdi_survey_options;
 
-/** @brief Initialiser of the current version: `egdi_survey_options o = EGDI_SURVEY_OPTIONS_INIT;` */
-#define EGDI_SURVEY_OPTIONS_INIT {EGDI_SURVEY_OPTIONS_VERSION, 0, -2, {0, 0, 0}, EGDI_IMPUTE_NONE, NULL}
+/** @brief Initialiser of the current version:
+ *  `egdi_survey_options o = EGDI_SURVEY_OPTIONS_INIT;` */
+#define EGDI_SURVEY_OPTIONS_INIT \
+    {EGDI_SURVEY_OPTIONS_VERSION, 0, -2, {0, 0, 0}, EGDI_IMPUTE_NONE, NULL}
 
 /**
  * @brief Fill the fields of @p version (1 .. EGDI_SURVEY_OPTIONS_VERSION) of

@@ -50,6 +50,11 @@ EGDI_HIDDEN egdi_status egdi__read_file(const char *path, char **text, size_t *l
 EGDI_HIDDEN egdi_status egdi__versioned_read(void *dst, const void *defaults, const void *src,
                                              const size_t *sizes, size_t n_versions,
                                              const char *what);
+/* Fill version `version` of a caller's struct with `defaults` (a current-
+ * version struct): only that version's bytes are written, then its version. */
+EGDI_HIDDEN egdi_status egdi__versioned_init(void *dst, const void *defaults, const size_t *sizes,
+                                             size_t n_versions, unsigned version,
+                                             const char *what);
 /* The version number stored in the first member of a versioned struct. */
 #define egdi__struct_version(p) (*(const unsigned *)(const void *)(p))
 /* Write src (a current-version struct) into dst, whose caller declared version

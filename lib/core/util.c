@@ -103,6 +103,17 @@ egdi_status egdi__versioned_read(void *dst, const void *defaults, const void *sr
     return EGDI_OK;
 }
 
+egdi_status egdi__versioned_init(void *dst, const void *defaults, const size_t *sizes,
+                                 size_t n_versions, unsigned version, const char *what)
+{
+    if (version == 0 || version >= n_versions)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "%s: version %u, expected 1..%zu", what, version,
+                          n_versions - 1);
+    memcpy(dst, defaults, sizes[version]);
+    *(unsigned *)dst = version;
+    return EGDI_OK;
+}
+
 egdi_status egdi__versioned_write(void *dst, const void *src, const size_t *sizes,
                                   size_t n_versions, const char *what)
 {

@@ -216,7 +216,8 @@ egdi_status egdi_dataset_add_units(egdi_dataset *ds, const char *const *codes,
 {
     EGDI_CHECK_ARG(ds && (codes || n == 0), "ds/codes");
     char **c = egdi__mallocarray(n, sizeof *c), **nm = egdi__mallocarray(n, sizeof *nm);
-    egdi_status st = c && nm ? EGDI_OK : egdi__fail(EGDI_ERR_NOMEM, "out of memory for %zu units", n);
+    egdi_status st =
+        c && nm ? EGDI_OK : egdi__fail(EGDI_ERR_NOMEM, "out of memory for %zu units", n);
     size_t made = 0;
     for (; made < n && st == EGDI_OK; made++) {
         if (!codes[made]) {
@@ -516,7 +517,8 @@ egdi_status egdi_dataset_n_levels(const egdi_dataset *ds, size_t j, size_t *out)
 
 const char *egdi_dataset_level(const egdi_dataset *ds, size_t j, size_t k)
 {
-    if (!ds || j >= ds->n_cols || ds->cols[j].kind != EGDI_COLUMN_LABEL || k >= ds->cols[j].n_levels)
+    if (!ds || j >= ds->n_cols || ds->cols[j].kind != EGDI_COLUMN_LABEL ||
+        k >= ds->cols[j].n_levels)
         return NULL;
     return ds->cols[j].levels[k];
 }

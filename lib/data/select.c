@@ -54,8 +54,10 @@ egdi_status egdi_dataset_select_units(const egdi_dataset *ds, const size_t *rows
 {
     EGDI_CHECK_ARG(ds && (rows || n == 0) && out, "ds/rows/out");
     egdi_dataset *cp = NULL;
-    char **codes = egdi__mallocarray(n, sizeof *codes), **names = egdi__mallocarray(n, sizeof *names);
-    egdi_status st = codes && names ? egdi_dataset_new(&cp) : egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+    char **codes = egdi__mallocarray(n, sizeof *codes);
+    char **names = egdi__mallocarray(n, sizeof *names);
+    egdi_status st = codes && names ? egdi_dataset_new(&cp)
+                                    : egdi__fail(EGDI_ERR_NOMEM, "out of memory");
     size_t made = 0;
     for (; made < n && st == EGDI_OK; made++) {
         if (rows[made] >= ds->n_units) {
@@ -141,15 +143,23 @@ egdi_status egdi_dataset_join_labels(egdi_dataset *ds, const egdi_dataset *table
     return st;
 }
 
-static const char *code_of(const void *ctx, size_t i) { return ((const egdi_dataset *)ctx)->codes[i]; }
-static const char *name_of(const void *ctx, size_t i) { return ((const egdi_dataset *)ctx)->names[i]; }
+static const char *code_of(const void *ctx, size_t i)
+{
+    return ((const egdi_dataset *)ctx)->codes[i];
+}
+
+static const char *name_of(const void *ctx, size_t i)
+{
+    return ((const egdi_dataset *)ctx)->names[i];
+}
 
 egdi_status egdi__dataset_copy_units(egdi_dataset *dst, const egdi_dataset *src)
 {
     size_t n = src->n_units;
     if (dst->n_units || dst->n_cols)
         return egdi__fail(EGDI_ERR_INVALID_ARG, "copying units into a dataset that has some");
-    char **codes = egdi__mallocarray(n, sizeof *codes), **names = egdi__mallocarray(n, sizeof *names);
+    char **codes = egdi__mallocarray(n, sizeof *codes);
+    char **names = egdi__mallocarray(n, sizeof *names);
     if (!codes || !names) {
         free(codes), free(names);
         return egdi__fail(EGDI_ERR_NOMEM, "out of memory for %zu units", n);

@@ -58,8 +58,9 @@ egdi_status egdi_compute_into(const egdi_index *idx, const egdi_dataset *data, e
     size_t nn = egdi_index_n_nodes(idx), nu = egdi_dataset_n_units(data);
     const egdi_plan *p = res->plan;
     if (p->n_nodes != nn || p->n_units != nu)
-        return egdi__fail(EGDI_ERR_INVALID_ARG, "result is for %zu nodes x %zu units, not %zu x %zu",
-                          p->n_nodes, p->n_units, nn, nu);
+        return egdi__fail(EGDI_ERR_INVALID_ARG,
+                          "result is for %zu nodes x %zu units, not %zu x %zu", p->n_nodes,
+                          p->n_units, nn, nu);
     for (size_t i = 0; i < nn; i++)
         if (strcmp(p->codes[i], egdi_index_node_code(idx, i)) != 0)
             return egdi__fail(EGDI_ERR_INVALID_ARG, "result node %zu is '%s', index has '%s'", i,

@@ -58,8 +58,15 @@ void egdi_eval_free(egdi_eval *ev)
     free(ev);
 }
 
-static int imputes(const egdi__pnode *d) { return d->m[EGDI_STEP_IMPUTE]->id != EGDI_IMPUTE_NONE; }
-static int normalises(const egdi__pnode *d) { return d->m[EGDI_STEP_NORMALISE]->id != EGDI_NORM_NONE; }
+static int imputes(const egdi__pnode *d)
+{
+    return d->m[EGDI_STEP_IMPUTE]->id != EGDI_IMPUTE_NONE;
+}
+
+static int normalises(const egdi__pnode *d)
+{
+    return d->m[EGDI_STEP_NORMALISE]->id != EGDI_NORM_NONE;
+}
 
 egdi_status egdi_eval_reset(egdi_eval *ev)
 {

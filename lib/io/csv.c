@@ -183,8 +183,8 @@ egdi_status egdi__csv_parse(const char *text, size_t len, char delimiter, const 
             while (i < len && text[i] != delimiter && text[i] != '\n' && text[i] != '\r') {
                 if (text[i] == '"')
                     return fail_parse(&b, field,
-                                      egdi__fail(EGDI_ERR_PARSE,
-                                                 "%s:%zu: column %zu: quote inside an unquoted field",
+                                      egdi__fail(EGDI_ERR_PARSE, "%s:%zu: column %zu: quote "
+                                                 "inside an unquoted field",
                                                  source, line, row_cells + 1));
                 i++;
             }

@@ -146,7 +146,8 @@ static egdi_status parse_row(const egdi__csv *csv, size_t r, const long *c, row 
  * at a root or runs into a cycle. on_cycle[i] = 1 for the cycles' members. */
 static egdi_status find_cycles(const row *rows, size_t n, unsigned char *on_cycle)
 {
-    size_t *state = calloc(n, sizeof *state); /* 0 new, stamp = on the current path, SIZE_MAX done */
+    /* 0 = not seen, i + 1 = on the path walked from row i, SIZE_MAX = done */
+    size_t *state = calloc(n, sizeof *state);
     if (!state)
         return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) {
@@ -470,7 +471,8 @@ egdi_status egdi_index_write_csv(const egdi_index *idx, const char *path)
         fputc(',', fp);
         write_num(fp, n->cap_hi);
         if (n->is_indicator) { /* no Aggregation, AggParams, MinShare */
-            fprintf(fp, ",,,,%s,", egdi__method_get(EGDI_STEP_IMPUTE, n->m[EGDI_STEP_IMPUTE].id)->name);
+            const egdi__method *m = egdi__method_get(EGDI_STEP_IMPUTE, n->m[EGDI_STEP_IMPUTE].id);
+            fprintf(fp, ",,,,%s,", m->name);
             if (n->impute_group)
                 egdi__csv_write_field(fp, n->impute_group, ',');
         } else { /* no Imputation, ImputeGroup */

@@ -26,6 +26,13 @@ EGDI_HIDDEN long egdi__csv_find_col(const egdi__csv *csv, const char *name);
 EGDI_HIDDEN char egdi__csv_detect_delimiter(const char *text, size_t len);
 EGDI_HIDDEN void egdi__csv_write_field(FILE *fp, const char *s, char delimiter);
 
+/* table_io.c: parse CSV text (in the C locale) and let `build` fill a new
+ * dataset from the cells; the dataset is freed if anything fails. */
+typedef egdi_status (*egdi__csv_builder)(const egdi__csv *csv, const void *ctx,
+                                         const char *source, egdi_dataset *ds);
+EGDI_HIDDEN egdi_status egdi__dataset_from_csv(const char *text, size_t len, char delimiter,
+                                               const char *source, egdi__csv_builder build,
+                                               const void *ctx, egdi_dataset **out);
 /* table_io.c: parse CSV text into a new dataset (options already resolved). */
 EGDI_HIDDEN egdi_status egdi__dataset_from_text(const char *text, size_t len,
                                                 const egdi_csv_options *o, const char *source,

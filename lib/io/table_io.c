@@ -32,14 +32,9 @@ void egdi_csv_options_init(egdi_csv_options *opts)
 egdi_status egdi_csv_options_init_version(egdi_csv_options *opts, unsigned version)
 {
     EGDI_CHECK_ARG(opts, "opts");
-    if (version == 0 || version >= N_CSV_VERSIONS)
-        return egdi__fail(EGDI_ERR_INVALID_ARG, "egdi_csv_options: version %u, expected 1..%zu",
-                          version, N_CSV_VERSIONS - 1);
     egdi_csv_options d;
     defaults(&d);
-    memcpy(opts, &d, csv_sizes[version]);
-    opts->version = version;
-    return EGDI_OK;
+    return egdi__versioned_init(opts, &d, csv_sizes, N_CSV_VERSIONS, version, "egdi_csv_options");
 }
 
 egdi_status egdi__csv_options_resolve(const egdi_csv_options *in, egdi_csv_options *out)
@@ -76,8 +71,10 @@ static egdi_status add_units(const egdi__csv *csv, long code_col, long name_col,
                              const char *source, egdi_dataset *ds)
 {
     size_t n = csv->n_rows - 1, made = 0;
-    char **codes = egdi__mallocarray(n, sizeof *codes), **names = egdi__mallocarray(n, sizeof *names);
-    egdi_status st = codes && names ? EGDI_OK : egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", source);
+    char **codes = egdi__mallocarray(n, sizeof *codes);
+    char **names = egdi__mallocarray(n, sizeof *names);
+    egdi_status st =
+        codes && names ? EGDI_OK : egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", source);
     for (; made < n && st == EGDI_OK; made++) {
         const char *c = egdi__csv_cell(csv, made + 1, (size_t)code_col);
         const char *nm = egdi__csv_cell(csv, made + 1, (size_t)name_col);
@@ -189,21 +186,23 @@ egdi_status egdi_dataset_read_csv_buffer(const char *text, size_t len,
     return egdi__dataset_from_text(text ? text : "", len, &o, "<buffer>", out);
 }
 
-egdi_status egdi__dataset_from_text(const char *text, size_t len, const egdi_csv_options *o,
-                                    const char *source, egdi_dataset **out)
+egdi_status egdi__dataset_from_csv(const char *text, size_t len, char delimiter,
+                                   const char *source, egdi__csv_builder build, const void *ctx,
+                                   egdi_dataset **out)
 {
     egdi__locale loc;
     egdi_status st = egdi__locale_push(&loc);
     if (st != EGDI_OK)
         return st;
     egdi__csv csv;
-    st = egdi__csv_parse(text, len, o->delimiter, source, &csv);
     egdi_dataset *ds = NULL;
-    if (st == EGDI_OK)
+    st = egdi__csv_parse(text, len, delimiter, source, &csv);
+    if (st == EGDI_OK) {
         st = egdi_dataset_new(&ds);
-    if (st == EGDI_OK)
-        st = build_from_csv(&csv, o, source, ds);
-    egdi__csv_free(&csv);
+        if (st == EGDI_OK)
+            st = build(&csv, ctx, source, ds);
+        egdi__csv_free(&csv);
+    }
     egdi__locale_pop(&loc);
     if (st != EGDI_OK) {
         egdi_dataset_free(ds);
@@ -211,6 +210,18 @@ egdi_status egdi__dataset_from_text(const char *text, size_t len, const egdi_csv
     }
     *out = ds;
     return EGDI_OK;
+}
+
+static egdi_status build_wide(const egdi__csv *csv, const void *ctx, const char *source,
+                              egdi_dataset *ds)
+{
+    return build_from_csv(csv, ctx, source, ds);
+}
+
+egdi_status egdi__dataset_from_text(const char *text, size_t len, const egdi_csv_options *o,
+                                    const char *source, egdi_dataset **out)
+{
+    return egdi__dataset_from_csv(text, len, o->delimiter, source, build_wide, o, out);
 }
 
 egdi_status egdi_dataset_read_csv(const char *path, const egdi_csv_options *opts,

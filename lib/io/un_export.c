@@ -15,8 +15,10 @@ static const char *const un_header[8] = {
 static const char *const un_cols[8] = {"survey_year", NULL, "rank_published", "egdi_published",
                                        "epi", "osi", "hci", "tii"};
 
-static egdi_status un_from_csv(const egdi__csv *csv, const char *src, int keep, egdi_dataset *ds)
+static egdi_status un_from_csv(const egdi__csv *csv, const void *ctx, const char *src,
+                               egdi_dataset *ds)
 {
+    int keep = *(const int *)ctx;
     if (csv->n_cols != 8)
         return egdi__fail(EGDI_ERR_PARSE, "%s:%zu: a Data Center export has 8 columns, this "
                           "header has %zu", src, csv->line[0], csv->n_cols);
@@ -75,26 +77,7 @@ egdi_status egdi__survey_read_un(const char *text, size_t len, int keep, const c
                                  egdi_dataset **out)
 {
     EGDI_CHECK_ARG((text || len == 0) && out, "text/out");
-    egdi__locale loc;
-    egdi_status st = egdi__locale_push(&loc);
-    if (st != EGDI_OK)
-        return st;
-    egdi__csv csv;
-    egdi_dataset *ds = NULL;
-    st = egdi__csv_parse(text ? text : "", len, ',', src, &csv);
-    if (st == EGDI_OK) {
-        st = egdi_dataset_new(&ds);
-        if (st == EGDI_OK)
-            st = un_from_csv(&csv, src, keep, ds);
-        egdi__csv_free(&csv);
-    }
-    egdi__locale_pop(&loc);
-    if (st != EGDI_OK) {
-        egdi_dataset_free(ds);
-        return st;
-    }
-    *out = ds;
-    return EGDI_OK;
+    return egdi__dataset_from_csv(text ? text : "", len, ',', src, un_from_csv, &keep, out);
 }
 
 egdi_status egdi_survey_read_un_csv(const char *path, int keep, egdi_dataset **out)

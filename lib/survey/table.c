@@ -28,14 +28,10 @@ static void defaults(egdi_survey_options *o)
 egdi_status egdi_survey_options_init_version(egdi_survey_options *opts, unsigned version)
 {
     EGDI_CHECK_ARG(opts, "opts");
-    if (version == 0 || version >= N_OPTION_VERSIONS)
-        return egdi__fail(EGDI_ERR_INVALID_ARG, "egdi_survey_options: version %u, expected 1..%zu",
-                          version, N_OPTION_VERSIONS - 1);
     egdi_survey_options d;
     defaults(&d);
-    memcpy(opts, &d, options_sizes[version]);
-    opts->version = version;
-    return EGDI_OK;
+    return egdi__versioned_init(opts, &d, options_sizes, N_OPTION_VERSIONS, version,
+                                "egdi_survey_options");
 }
 
 void(egdi_survey_options_init)(egdi_survey_options *opts)
