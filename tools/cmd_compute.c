@@ -81,13 +81,17 @@ static void print_table(const egdi_dataset *t, int decimals, long top)
     }
 }
 
-/* --impute METHOD[:COLUMN]: the method by its registry name, the group column. */
-static int parse_impute(const char *spec, char *buf, size_t size, egdi_survey_options *so)
+/* --impute METHOD[:COLUMN]: the method by its registry name, the group column
+ * (pointing into spec). */
+static int parse_impute(const char *spec, egdi_survey_options *so)
 {
-    snprintf(buf, size, "%s", spec);
-    char *colon = strchr(buf, ':');
-    if (colon)
-        *colon = '\0';
+    const char *colon = strchr(spec, ':');
+    size_t len = colon ? (size_t)(colon - spec) : strlen(spec);
+    char buf[64];
+    if (len >= sizeof buf)
+        return tool_usage("compute: --impute: no method is called '%.*s'", (int)len, spec);
+    memcpy(buf, spec, len);
+    buf[len] = '\0';
     int id;
     if (egdi_method_from_name(EGDI_STEP_IMPUTE, buf, &id) != EGDI_OK)
         return tool_usage("compute: --impute: %s", egdi_last_error());
@@ -112,7 +116,6 @@ int cmd_compute(int argc, char **argv)
     egdi_survey_options so;
     egdi_survey_options_init(&so);
     const char *path = NULL, *impute = NULL;
-    char method[64];
     for (int i = 0; i < argc; i++) {
         int c = parse_common(argc, argv, &i, &o);
         if (c < 0)
@@ -159,7 +162,7 @@ int cmd_compute(int argc, char **argv)
     }
     if (!path)
         return usage_compute();
-    if (impute && parse_impute(impute, method, sizeof method, &so) != EXIT_OK)
+    if (impute && parse_impute(impute, &so) != EXIT_OK)
         return EXIT_USAGE;
     egdi_dataset *data = NULL, *tab = NULL, *sorted = NULL;
     int is_un, rc = EXIT_OK;

@@ -369,7 +369,7 @@ egdi_status egdi_py_group_means(const double *x, size_t n, const int *groups,
         return egdi_py_lengths(n, n_groups_in, "group_means");
     size_t *c = (size_t *)malloc((n_means ? n_means : 1) * sizeof *c);
     if (!c)
-        return EGDI_ERR_NOMEM;
+        return egdi_set_error(EGDI_ERR_NOMEM, "group_means: out of memory");
     egdi_status st = egdi_group_means(x, groups, n, n_means, means, c);
     for (size_t g = 0; st == EGDI_OK && g < n_means; g++)
         counts[g] = (double)c[g];

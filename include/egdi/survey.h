@@ -111,7 +111,9 @@ typedef struct egdi_survey_options {
     /** How missing values of the EGDI's indicators (osi, tii, hci, or the raw
      *  indicators) are filled before computing; default EGDI_IMPUTE_NONE. With
      *  imputation the ranking table gets an "imputed" column listing, per
-     *  unit, the indicators whose value was filled (";"-separated). */
+     *  unit, the indicators whose value was filled (";"-separated). A unit
+     *  with no observed value for any of the indicators is not assessed: it
+     *  is left out of the computation, unranked, as without imputation. */
     egdi_impute impute;
     /** Label column of the data that defines the groups of
      *  EGDI_IMPUTE_GROUP_MEAN and EGDI_IMPUTE_GROUP_MEDIAN (e.g. "region");

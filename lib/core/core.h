@@ -24,7 +24,6 @@
 EGDI_HIDDEN egdi_status egdi__fail(egdi_status status, const char *fmt, ...) EGDI_PRINTF(2, 3);
 /* Prefix the current message with more context ("file.csv: " + message). */
 EGDI_HIDDEN void egdi__error_prefix(const char *fmt, ...) EGDI_PRINTF(1, 2);
-#define egdi__nomem() egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", __func__)
 
 #define EGDI_CHECK_ARG(cond, name)                                                        \
     do {                                                                                  \

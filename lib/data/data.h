@@ -41,11 +41,6 @@ EGDI_HIDDEN egdi_status egdi__dataset_copy_units(egdi_dataset *dst, const egdi_d
 /* Append a numeric column whose n_units values are taken over (malloc'd). */
 EGDI_HIDDEN egdi_status egdi__dataset_adopt_numeric(egdi_dataset *ds, const char *name,
                                                     double *values);
-/* The numeric column j's values (NULL if not numeric). */
-static inline const double *egdi__dataset_numeric(const egdi_dataset *ds, size_t j)
-{
-    return ds->cols[j].kind == EGDI_COLUMN_NUMERIC ? ds->cols[j].num : NULL;
-}
 /* Position of a column by name, or (size_t)-1; sets no error. */
 EGDI_HIDDEN size_t egdi__dataset_column(const egdi_dataset *ds, const char *name);
 

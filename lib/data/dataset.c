@@ -173,17 +173,20 @@ egdi_status egdi__dataset_adopt_units(egdi_dataset *ds, char **codes, char **nam
     return EGDI_OK;
 }
 
-/* Trimmed copies of a code and a name (the name defaults to the code). */
+/* Trimmed copies of a code and a name (a NULL or blank name defaults to the code). */
 static egdi_status dup_unit(const char *code, const char *name, char **c, char **nm)
 {
     *c = egdi__strndup_trim(code, strlen(code));
-    *nm = (name && *name) ? egdi__strndup_trim(name, strlen(name)) : NULL;
-    if (*c && *nm && !**nm) {
-        free(*nm);
-        *nm = NULL;
-    }
-    if (*c && !*nm)
+    *nm = NULL;
+    if (*c && name && *name) {
+        *nm = egdi__strndup_trim(name, strlen(name));
+        if (*nm && !**nm) { /* blank: no name */
+            free(*nm);
+            *nm = egdi__strdup(*c);
+        }
+    } else if (*c) {
         *nm = egdi__strdup(*c);
+    }
     if (!*c || !*nm) {
         free(*c), free(*nm);
         *c = *nm = NULL;
@@ -238,8 +241,10 @@ egdi_status egdi_dataset_add_units(egdi_dataset *ds, const char *const *codes,
     return st;
 }
 
-static egdi_status new_column(egdi_dataset *ds, const char *name, egdi_column_kind kind,
-                              egdi__column **out)
+/* A new column at position n_cols (not yet counted); with_values = 0 leaves
+ * its value array to the caller. */
+static egdi_status new_column_ex(egdi_dataset *ds, const char *name, egdi_column_kind kind,
+                                 int with_values, egdi__column **out)
 {
     EGDI_CHECK_ARG(ds && name, "ds/name");
     char *nm = egdi__strndup_trim(name, strlen(name));
@@ -273,16 +278,22 @@ static egdi_status new_column(egdi_dataset *ds, const char *name, egdi_column_ki
     c->name = nm;
     c->kind = kind;
     size_t cap = ds->cap_units ? ds->cap_units : 1;
-    if (kind == EGDI_COLUMN_NUMERIC)
+    if (with_values && kind == EGDI_COLUMN_NUMERIC)
         c->num = egdi__mallocarray(cap, sizeof *c->num);
-    else
+    else if (with_values)
         c->codes = egdi__mallocarray(cap, sizeof *c->codes);
-    if ((kind == EGDI_COLUMN_NUMERIC && !c->num) || (kind == EGDI_COLUMN_LABEL && !c->codes)) {
+    if (with_values && !c->num && !c->codes) {
         column_clear(c);
         return egdi__fail(EGDI_ERR_NOMEM, "out of memory for column '%s'", name);
     }
     *out = c;
     return EGDI_OK;
+}
+
+static egdi_status new_column(egdi_dataset *ds, const char *name, egdi_column_kind kind,
+                              egdi__column **out)
+{
+    return new_column_ex(ds, name, kind, 1, out);
 }
 
 /* Make the column being built (position n_cols) part of the dataset. */
@@ -315,10 +326,9 @@ egdi_status egdi_dataset_add_numeric(egdi_dataset *ds, const char *name, const d
 egdi_status egdi__dataset_adopt_numeric(egdi_dataset *ds, const char *name, double *values)
 {
     egdi__column *c = NULL;
-    egdi_status st = new_column(ds, name, EGDI_COLUMN_NUMERIC, &c);
+    egdi_status st = new_column_ex(ds, name, EGDI_COLUMN_NUMERIC, 0, &c);
     if (st != EGDI_OK)
         return st;
-    free(c->num);
     c->num = values;
     if (ds->cap_units > ds->n_units) { /* keep the column's capacity equal to the others' */
         double *p = egdi__reallocarray(values, ds->cap_units, sizeof *p);

@@ -52,6 +52,7 @@ egdi_status egdi_compute(const egdi_index *idx, const egdi_dataset *data, egdi_r
 egdi_status egdi_compute_into(const egdi_index *idx, const egdi_dataset *data, egdi_result *res)
 {
     EGDI_CHECK_ARG(idx && data && res, "idx/data/res");
+    res->failed = 1; /* until this call succeeds: no getter may return the old scores */
     egdi_status st = egdi_index_validate(idx);
     if (st != EGDI_OK)
         return st;
@@ -74,7 +75,6 @@ egdi_status egdi_compute_into(const egdi_index *idx, const egdi_dataset *data, e
         res->failed = st != EGDI_OK; /* part of the nodes hold the new definition's values */
         return st;
     }
-    res->failed = 1;
     if (st != EGDI_ERR_UNSUPPORTED)
         return st;
     egdi_plan *plan;

@@ -50,6 +50,7 @@ struct egdi_plan {
     egdi__group_col *group_cols;
     size_t n_group_cols;
     size_t n_fitted;             /* total fitted statistics */
+    size_t fitted_capacity;      /* room for them in every context (set by egdi_plan_new) */
     size_t max_groups, max_kids;
 };
 
@@ -64,9 +65,6 @@ EGDI_HIDDEN egdi_status egdi__plan_rebind(egdi_plan *plan, const egdi_index *idx
  * may rewrite or replace them, so they are not exported) */
 EGDI_HIDDEN const egdi_plan *egdi__result_plan(const egdi_result *res);
 EGDI_HIDDEN const egdi_eval *egdi__result_eval(const egdi_result *res);
-
-/* eval.c */
-EGDI_HIDDEN egdi_status egdi__eval_run_all(egdi_eval *ev);
 
 /* Names for messages about node k. */
 static inline egdi__names egdi__plan_names(const egdi_plan *p, size_t k)

@@ -109,7 +109,7 @@ egdi_status egdi_eval_new(const egdi_plan *p, egdi_eval **out)
     ev->raw = calloc(nn ? nn : 1, sizeof *ev->raw);
     ev->score = calloc(nn ? nn : 1, sizeof *ev->score);
     ev->flags = calloc(nn ? nn : 1, sizeof *ev->flags);
-    ev->fitted = egdi__mallocarray(p->n_fitted, sizeof *ev->fitted);
+    ev->fitted = egdi__mallocarray(p->fitted_capacity, sizeof *ev->fitted);
     ev->dirty = malloc(nn ? nn : 1);
     ev->fresh = malloc(nn ? nn : 1);
     ev->work = egdi__mallocarray(work_n, sizeof *ev->work);
@@ -340,15 +340,6 @@ egdi_status egdi_eval_run(egdi_eval *ev)
             ev->dirty[p->nodes[k].parent] = 1;
     }
     return EGDI_OK;
-}
-
-egdi_status egdi__eval_run_all(egdi_eval *ev)
-{
-    for (size_t k = 0; k < ev->plan->n_nodes; k++) {
-        ev->dirty[k] = 1;
-        ev->fresh[k] = 0;
-    }
-    return egdi_eval_run(ev);
 }
 
 /* The buffer of a stage, after the checks every getter shares. */

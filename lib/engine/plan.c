@@ -196,13 +196,23 @@ static egdi_status copy_units(egdi_plan *p, const egdi_dataset *data)
     return EGDI_OK;
 }
 
-static void copy_data(egdi_plan *p, const egdi_index *idx, const egdi_dataset *data,
-                      const size_t *src)
+/* Copy every indicator's input; an infinite value is refused (missing is NaN),
+ * as egdi_eval_set_value() refuses it. */
+static egdi_status copy_data(egdi_plan *p, const egdi_index *idx, const egdi_dataset *data,
+                             const size_t *src)
 {
-    for (size_t k = 0; k < p->n_nodes; k++)
-        if (idx->nodes[k].is_indicator && p->n_units)
-            memcpy(p->data + p->nodes[k].ind * p->n_units, data->cols[src[k]].num,
-                   p->n_units * sizeof *p->data);
+    for (size_t k = 0; k < p->n_nodes; k++) {
+        if (!idx->nodes[k].is_indicator || !p->n_units)
+            continue;
+        const double *x = data->cols[src[k]].num;
+        for (size_t i = 0; i < p->n_units; i++)
+            if (isinf(x[i]))
+                return egdi__fail(EGDI_ERR_DOMAIN, "indicator '%s': unit '%s': column '%s' "
+                                  "holds %g, not a finite number", idx->nodes[k].code,
+                                  data->codes[i], data->cols[src[k]].name, x[i]);
+        memcpy(p->data + p->nodes[k].ind * p->n_units, x, p->n_units * sizeof *p->data);
+    }
+    return EGDI_OK;
 }
 
 egdi_status egdi_plan_new(const egdi_index *idx, const egdi_dataset *data, egdi_plan **out)
@@ -269,9 +279,11 @@ egdi_status egdi_plan_new(const egdi_index *idx, const egdi_dataset *data, egdi_
     }
     for (size_t k = 0; k < n && st == EGDI_OK; k++)
         st = bind_groups(p, &idx->nodes[k], data, &p->nodes[k]);
+    if (st == EGDI_OK)
+        st = copy_data(p, idx, data, src);
     if (st == EGDI_OK) {
-        copy_data(p, idx, data, src);
         finish_sizes(p);
+        p->fitted_capacity = p->n_fitted;
     }
     free(src);
     if (st != EGDI_OK) {
@@ -312,8 +324,14 @@ egdi_status egdi__plan_rebind(egdi_plan *p, const egdi_index *idx, const egdi_da
         for (int s = 0; s < EGDI__N_STEPS; s++)
             fitted += egdi__method_fitted_size(d.m[s], d.n_groups);
     }
-    if (st == EGDI_OK && fitted > p->n_fitted)
+    if (st == EGDI_OK && fitted > p->fitted_capacity)
         st = EGDI_ERR_UNSUPPORTED;
+    for (size_t k = 0; k < p->n_nodes && st == EGDI_OK; k++) /* infinities: refuse up front */
+        for (size_t i = 0; idx->nodes[k].is_indicator && i < p->n_units && st == EGDI_OK; i++)
+            if (isinf(data->cols[src[k]].num[i]))
+                st = egdi__fail(EGDI_ERR_DOMAIN, "indicator '%s': unit '%s': column '%s' holds "
+                                "%g, not a finite number", idx->nodes[k].code, data->codes[i],
+                                data->cols[src[k]].name, data->cols[src[k]].num[i]);
     if (st == EGDI_OK) {
         for (size_t k = 0; k < p->n_nodes; k++)
             bind_node(&idx->nodes[k], &p->nodes[k]);
@@ -322,7 +340,7 @@ egdi_status egdi__plan_rebind(egdi_plan *p, const egdi_index *idx, const egdi_da
             memcpy(p->group_cols[g].codes, data->cols[j].codes,
                    p->n_units * sizeof *p->group_cols[g].codes);
         }
-        copy_data(p, idx, data, src);
+        copy_data(p, idx, data, src); /* cannot fail: checked above */
         finish_sizes(p); /* never more fitted statistics than the contexts have room for */
     }
     free(src);

@@ -52,7 +52,7 @@ static egdi_status median_fit(const egdi__args *a, double *f)
 
 static egdi_status group_mean_fit(const egdi__args *a, double *f)
 {
-    double *cnt = a->work; /* n_groups <= n */
+    double *cnt = a->work; /* the work area holds at least n_groups doubles */
     for (size_t g = 0; g < a->n_groups; g++)
         f[g] = cnt[g] = 0;
     for (size_t i = 0; i < a->n; i++)

@@ -40,8 +40,8 @@ typedef struct egdi__args {
     size_t n;
     const double *params;      /* n_params values, defaults filled in */
     const egdi__names *names;
-    double *work;              /* 2 n doubles of scratch */
-    size_t *iwork;             /* n + n_groups + 1 size_t of scratch */
+    double *work;              /* 2 max(n, n_groups) doubles of scratch */
+    size_t *iwork;             /* 2 n_groups + 1 size_t of scratch */
     /* normalise and impute: x in, out out (out may equal x for normalise) */
     const double *x;
     double *out;
@@ -91,8 +91,7 @@ EGDI_HIDDEN const egdi__method *egdi__method_get(egdi_step step, int id);
 EGDI_HIDDEN const egdi__method *egdi__method_by_name(egdi_step step, const char *name);
 /* "none|zscore|minmax|goalposts|fracmax" */
 EGDI_HIDDEN const char *egdi__method_names(egdi_step step, char *buf, size_t size);
-/* The column of an iMeta file that names a step's method, and of its parameters. */
-EGDI_HIDDEN const char *egdi__step_column(egdi_step step);
+/* The iMeta column holding a step's parameters ("NormParams", "AggParams"; NULL if none). */
 EGDI_HIDDEN const char *egdi__step_params_column(egdi_step step);
 /* Parameters from numbers in order (n_given may be fewer than n_params; the
  * rest take defaults). Errors name the node. */

@@ -12,17 +12,15 @@ typedef struct step_table {
     const egdi__method *methods;
     const size_t *n;
     const char *name;          /* "normalise" */
-    const char *column;        /* iMeta column naming the method */
     const char *params_column; /* iMeta column of its parameters */
 } step_table;
 
 static const step_table steps[EGDI__N_STEPS] = {
-    [EGDI_STEP_IMPUTE] = {egdi__impute_methods, &egdi__n_impute_methods, "impute", "Imputation",
-                          NULL},
+    [EGDI_STEP_IMPUTE] = {egdi__impute_methods, &egdi__n_impute_methods, "impute", NULL},
     [EGDI_STEP_NORMALISE] = {egdi__normalise_methods, &egdi__n_normalise_methods, "normalise",
-                             "Normalisation", "NormParams"},
+                             "NormParams"},
     [EGDI_STEP_AGGREGATE] = {egdi__aggregate_methods, &egdi__n_aggregate_methods, "aggregate",
-                             "Aggregation", "AggParams"},
+                             "AggParams"},
 };
 
 static const step_table *table(egdi_step step)
@@ -59,12 +57,6 @@ const char *egdi__method_names(egdi_step step, char *buf, size_t size)
         used += (size_t)w;
     }
     return buf;
-}
-
-const char *egdi__step_column(egdi_step step)
-{
-    const step_table *t = table(step);
-    return t ? t->column : NULL;
 }
 
 const char *egdi__step_params_column(egdi_step step)

@@ -328,7 +328,11 @@ egdi_status egdi_index_set_method(egdi_index *idx, const char *code, egdi_step s
     double p[EGDI__MAX_PARAMS];
     if (!step_applies(n, step))
         return store_method(n, step, m, p); /* fails: wrong kind of node */
+    egdi__locale loc; /* "0.5" is a number whatever the caller's locale */
+    if ((st = egdi__locale_push(&loc)) != EGDI_OK)
+        return st;
     st = egdi__method_params_text(m, params, code, p);
+    egdi__locale_pop(&loc);
     if (st == EGDI_OK)
         st = store_method(n, step, m, p);
     if (st == EGDI_OK && step == EGDI_STEP_IMPUTE) {

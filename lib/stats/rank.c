@@ -37,7 +37,7 @@ static double rounded_units(double x, double scale)
     return r;
 }
 
-double egdi__round_half_away(double x, double scale)
+static double round_half_away(double x, double scale)
 {
     return rounded_units(x, scale) / scale;
 }
@@ -50,7 +50,7 @@ egdi_status egdi_round(const double *x, size_t n, int decimals, double *out)
                           decimals);
     double scale = egdi__pow10(decimals);
     for (size_t i = 0; i < n; i++)
-        out[i] = isnan(x[i]) ? NAN : egdi__round_half_away(x[i], scale);
+        out[i] = isnan(x[i]) ? NAN : round_half_away(x[i], scale);
     return EGDI_OK;
 }
 

@@ -25,7 +25,5 @@ EGDI_HIDDEN void egdi__rank_ws(const double *x, size_t n, int decimals, egdi_tie
  * to the previous order sorts in close to linear time. */
 EGDI_HIDDEN void egdi__rank_warm(const double *x, size_t n, int decimals, int *ranks,
                                  egdi__kv *ws, size_t *order);
-/* Round half away from zero at 1/scale (scale = 10^decimals). */
-EGDI_HIDDEN double egdi__round_half_away(double x, double scale);
 
 #endif

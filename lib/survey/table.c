@@ -109,11 +109,12 @@ static egdi_status add_epi(egdi_survey_input input, const egdi_dataset *data, eg
     return st;
 }
 
-/* Label column "imputed": per unit the indicators whose value was filled. */
-static egdi_status add_imputed(const egdi_plan *p, const egdi_eval *ev, egdi_dataset *out,
-                               int *flags)
+/* Label column "imputed": per unit the indicators whose value was filled.
+ * The plan's unit j is the table's unit rows[j] (rows NULL: the same). */
+static egdi_status add_imputed(const egdi_plan *p, const egdi_eval *ev, const size_t *rows,
+                               egdi_dataset *out, int *flags)
 {
-    size_t n = p->n_units, k_col = out->n_cols;
+    size_t n = out->n_units, m = p->n_units, k_col = out->n_cols;
     egdi_status st = egdi_dataset_add_labels(out, "imputed", NULL, 0);
     char **text = calloc(n ? n : 1, sizeof *text);
     if (st == EGDI_OK && !text)
@@ -121,10 +122,11 @@ static egdi_status add_imputed(const egdi_plan *p, const egdi_eval *ev, egdi_dat
     for (size_t k = 0; k < p->n_nodes && st == EGDI_OK; k++) {
         if (!p->nodes[k].is_indicator)
             continue;
-        st = egdi_eval_get_imputed(ev, k, flags, n);
-        for (size_t i = 0; i < n && st == EGDI_OK; i++) {
-            if (!flags[i])
+        st = egdi_eval_get_imputed(ev, k, flags, m);
+        for (size_t r = 0; r < m && st == EGDI_OK; r++) {
+            if (!flags[r])
                 continue;
+            size_t i = rows ? rows[r] : r;
             size_t have = text[i] ? strlen(text[i]) : 0, add = strlen(p->codes[k]) + 2;
             char *t = realloc(text[i], have + add);
             if (!t) {
@@ -149,25 +151,45 @@ static egdi_status add_imputed(const egdi_plan *p, const egdi_eval *ev, egdi_dat
 }
 
 typedef struct scratch {
-    double *buf;
+    double *buf, *tmp;
     int *ibuf, *groups;
     const char **labels;
 } scratch;
 
+/* A node's scores for every unit of the table: the result's unit j is the
+ * table's unit rows[j] (rows NULL: the same units); the others are missing. */
+static egdi_status scores(const egdi_result *res, const char *node, const size_t *rows, size_t n,
+                          double *out, double *tmp)
+{
+    if (!rows)
+        return egdi_result_get_scores(res, node, out, n);
+    size_t m = egdi_result_n_units(res);
+    egdi_status st = egdi_result_get_scores(res, node, tmp, m);
+    for (size_t i = 0; i < n; i++)
+        out[i] = NAN;
+    for (size_t j = 0; j < m && st == EGDI_OK; j++)
+        out[rows[j]] = tmp[j];
+    return st;
+}
+
+/* The table for every unit of data from res, computed on the units rows of
+ * data (rows NULL: all of them). */
 static egdi_status build_table(const egdi_edition_info *info, const egdi_survey_options *o,
                                egdi_survey_input input, const egdi_dataset *data,
-                               const egdi_result *res, egdi_dataset *out, scratch *s)
+                               const egdi_result *res, const size_t *rows, egdi_dataset *out,
+                               scratch *s)
 {
     size_t n = data->n_units;
     egdi_status st = egdi__dataset_copy_units(out, data);
     const char *nodes[4] = {"osi", "tii", "hci", "egdi"};
     for (int k = 0; k < 4 && st == EGDI_OK; k++) {
         st = egdi_dataset_add_numeric(out, nodes[k], NULL, 0);
-        st = st ? st : egdi_result_get_scores(res, nodes[k], out->cols[out->n_cols - 1].num, n);
+        st = st ? st : scores(res, nodes[k], rows, n, out->cols[out->n_cols - 1].num, s->tmp);
     }
-    st = st ? st : add_epi(input, data, out);
     /* rank, group and class all use the EGDI as the Survey ranks it */
-    st = st ? st : egdi_result_get_scores(res, "egdi", s->buf, n);
+    if (st == EGDI_OK)
+        memcpy(s->buf, out->cols[out->n_cols - 1].num, n * sizeof *s->buf);
+    st = st ? st : add_epi(input, data, out);
     if (st == EGDI_OK && info->rank_decimals >= 0)
         st = egdi_round(s->buf, n, info->rank_decimals, s->buf);
     st = st ? st : egdi_rank(s->buf, n, -1, EGDI_TIES_MIN, s->ibuf);
@@ -188,12 +210,48 @@ static egdi_status build_table(const egdi_edition_info *info, const egdi_survey_
         s->labels[i] = info->has_rating_classes ? egdi_rating_class_label(s->ibuf[i]) : NULL;
     st = st ? st : egdi_dataset_add_labels(out, "rating_class", s->labels, n);
     if (st == EGDI_OK && o->impute != EGDI_IMPUTE_NONE)
-        st = add_imputed(egdi__result_plan(res), egdi__result_eval(res), out, s->ibuf);
+        st = add_imputed(egdi__result_plan(res), egdi__result_eval(res), rows, out, s->ibuf);
     for (size_t j = 0; j < data->n_cols && st == EGDI_OK; j++)
         if (data->cols[j].kind == EGDI_COLUMN_LABEL &&
             egdi__dataset_column(out, data->cols[j].name) == (size_t)-1)
             st = egdi__dataset_copy_column(out, data, j, NULL); /* a name taken by an output
                                                                    column is not copied */
+    return st;
+}
+
+/* With imputation, a unit without a single observed indicator is not
+ * assessed: it is left out of the computation (imputing it entirely would give
+ * it a rank and move the statistics fitted on the others). *sub is then a
+ * dataset of the other units and (*rows)[j] the position of its unit j. */
+static egdi_status assessed_units(const egdi_index *idx, const egdi_dataset *data,
+                                  egdi_dataset **sub, size_t **rows)
+{
+    size_t n = data->n_units, m = 0;
+    unsigned char *seen = calloc(n ? n : 1, 1);
+    if (!seen)
+        return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+    for (size_t k = 0; k < egdi_index_n_nodes(idx); k++) {
+        const char *source = egdi_index_node_source(idx, k);
+        size_t j = source ? egdi__dataset_column(data, source) : (size_t)-1;
+        if (j == (size_t)-1 || data->cols[j].kind != EGDI_COLUMN_NUMERIC)
+            continue; /* a missing column is reported by the computation */
+        for (size_t i = 0; i < n; i++)
+            seen[i] |= !isnan(data->cols[j].num[i]);
+    }
+    for (size_t i = 0; i < n; i++)
+        m += seen[i];
+    egdi_status st = EGDI_OK;
+    if (m < n) {
+        *rows = egdi__mallocarray(m, sizeof **rows);
+        if (!*rows)
+            st = egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+        for (size_t i = 0, r = 0; i < n && st == EGDI_OK; i++)
+            if (seen[i])
+                (*rows)[r++] = i;
+        if (st == EGDI_OK)
+            st = egdi_dataset_select_units(data, *rows, m, sub);
+    }
+    free(seen);
     return st;
 }
 
@@ -209,21 +267,26 @@ egdi_status egdi_survey_compute_ex(int year, egdi_survey_input input, const egdi
     EGDI_CHECK_ARG(data && out, "data/out");
     egdi_index *idx = NULL;
     egdi_result *res = NULL;
-    egdi_dataset *tab = NULL;
-    size_t n = data->n_units;
-    scratch s = {egdi__mallocarray(n, sizeof *s.buf), egdi__mallocarray(n, sizeof *s.ibuf),
-                 egdi__mallocarray(n, sizeof *s.groups), egdi__mallocarray(n, sizeof *s.labels)};
-    egdi_status st = s.buf && s.ibuf && s.groups && s.labels
+    egdi_dataset *tab = NULL, *sub = NULL;
+    size_t n = data->n_units, *rows = NULL;
+    scratch s = {egdi__mallocarray(n, sizeof *s.buf), egdi__mallocarray(n, sizeof *s.tmp),
+                 egdi__mallocarray(n, sizeof *s.ibuf), egdi__mallocarray(n, sizeof *s.groups),
+                 egdi__mallocarray(n, sizeof *s.labels)};
+    egdi_status st = s.buf && s.tmp && s.ibuf && s.groups && s.labels
                          ? EGDI_OK : egdi__fail(EGDI_ERR_NOMEM, "out of memory");
     egdi_edition_info info;
     egdi_survey_options o;
     st = st ? st : resolve(year, opts, &info, &o);
     st = st ? st : egdi_survey_index(year, input, &idx);
     st = st ? st : set_imputation(idx, &o);
-    st = st ? st : egdi_compute(idx, data, &res);
+    if (st == EGDI_OK && o.impute != EGDI_IMPUTE_NONE)
+        st = assessed_units(idx, data, &sub, &rows);
+    st = st ? st : egdi_compute(idx, sub ? sub : data, &res);
     st = st ? st : egdi_dataset_new(&tab);
-    st = st ? st : build_table(&info, &o, input, data, res, tab, &s);
-    free(s.buf), free(s.ibuf), free(s.groups), free(s.labels);
+    st = st ? st : build_table(&info, &o, input, data, res, rows, tab, &s);
+    free(s.buf), free(s.tmp), free(s.ibuf), free(s.groups), free(s.labels);
+    free(rows);
+    egdi_dataset_free(sub);
     egdi_result_free(res);
     egdi_index_free(idx);
     if (st != EGDI_OK) {

@@ -675,7 +675,20 @@ START_TEST(whole_columns_and_failed_compute_into)
     check(&f, EGDI_OK, 1); /* a refused column changes nothing */
     teardown(&f);
 
-    /* a compute_into that fails leaves a result without scores until one succeeds */
+    /* an infinite input is refused by the plan, as by egdi_eval_set_value */
+    egdi_dataset *inf_ds = hand_data();
+    egdi_index *inf_idx = hand_index();
+    egdi_plan *inf_plan = NULL;
+    OK(egdi_dataset_find_column(inf_ds, "x4", &j));
+    OK(egdi_dataset_set_value(inf_ds, 7, j, -INFINITY));
+    FAILS(egdi_plan_new(inf_idx, inf_ds, &inf_plan), EGDI_ERR_DOMAIN,
+          "indicator 'x4': unit 'u07': column 'x4' holds -inf, not a finite number");
+    ck_assert_ptr_null(inf_plan);
+    egdi_index_free(inf_idx);
+    egdi_dataset_free(inf_ds);
+
+    /* a compute_into that fails leaves a result without scores until one succeeds,
+     * whether it fails in the run or before (an invalid index, other units) */
     egdi_index *idx = hand_index();
     egdi_dataset *ds = hand_data();
     egdi_result *res;
@@ -687,6 +700,14 @@ START_TEST(whole_columns_and_failed_compute_into)
     ck_assert_int_ne(egdi_compute_into(idx, ds, res), EGDI_OK);
     FAILS(egdi_result_get_scores(res, egdi_index_node_code(idx, 0), out, egdi_dataset_n_units(ds)),
           EGDI_ERR_INVALID_ARG, "the last egdi_compute_into() on it failed");
+    egdi_dataset *two;
+    OK(egdi_dataset_select_units(ds, (size_t[]){0, 1}, 2, &two));
+    OK(egdi_index_set_normalization(idx, "x1", EGDI_NORM_NONE, NULL, 0));
+    OK(egdi_compute_into(idx, ds, res));
+    FAILS(egdi_compute_into(idx, two, res), EGDI_ERR_INVALID_ARG, "result is for 12 nodes x 40 units, not 12 x 2");
+    FAILS(egdi_result_get_raw(res, "x1", out, egdi_dataset_n_units(ds)), EGDI_ERR_INVALID_ARG,
+          "the last egdi_compute_into() on it failed");
+    egdi_dataset_free(two);
     OK(egdi_index_set_normalization(idx, "x1", EGDI_NORM_NONE, NULL, 0));
     OK(egdi_compute_into(idx, ds, res));
     result_is_fresh(res, idx, ds, 2);

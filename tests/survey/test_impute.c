@@ -169,6 +169,49 @@ START_TEST(group_imputation)
 }
 END_TEST
 
+START_TEST(countries_without_data_stay_unassessed)
+{
+    /* 2003 lists 20 countries that were not assessed (every value missing): imputation
+     * fills gaps in assessed countries only, so exactly the 173 assessed ones are ranked,
+     * as without imputation, and the ranks do not move (nothing was missing among them). */
+    egdi_dataset *ds = NULL, *plain = NULL, *tab = NULL;
+    OK(egdi_survey_read_un_csv(EGDI_TEST_DATA "/un-egov/EGOV_DATA_2003.csv", 0, &ds));
+    egdi_survey_options o = EGDI_SURVEY_OPTIONS_INIT;
+    o.impute = EGDI_IMPUTE_MEAN;
+    OK(egdi_survey_compute_ex(2003, EGDI_INPUT_COMPONENTS, ds, &o, &tab));
+    OK(egdi_survey_compute(2003, EGDI_INPUT_COMPONENTS, ds, &plain));
+    size_t jr = column(tab, "rank"), ranked = 0;
+    for (size_t i = 0; i < egdi_dataset_n_units(tab); i++) {
+        double a, b;
+        OK(egdi_dataset_get_value(tab, i, jr, &a));
+        OK(egdi_dataset_get_value(plain, i, column(plain, "rank"), &b));
+        ck_assert_msg((isnan(a) && isnan(b)) || a == b, "%s: rank %g, without imputation %g",
+                      egdi_dataset_unit_name(tab, i), a, b);
+        ranked += !isnan(a);
+        ck_assert_str_eq(imputed_label(tab, egdi_dataset_unit_name(tab, i)), "");
+    }
+    ck_assert_uint_eq(ranked, 173);
+    egdi_dataset_free(plain);
+    egdi_dataset_free(tab);
+    /* 2022: blank all three components of one country and one of another: the first is
+     * left out (unranked, EGDI missing), the second is imputed and ranked */
+    egdi_dataset_free(ds);
+    ds = un2022();
+    blank(ds, "Denmark", "osi"), blank(ds, "Denmark", "tii"), blank(ds, "Denmark", "hci");
+    blank(ds, "Chile", "hci");
+    OK(egdi_survey_compute_ex(2022, EGDI_INPUT_COMPONENTS, ds, &o, &tab));
+    ck_assert(isnan(col_value(tab, "Denmark", "egdi")));
+    ck_assert(isnan(col_value(tab, "Denmark", "rank")));
+    ck_assert_str_eq(imputed_label(tab, "Denmark"), "");
+    ck_assert_str_eq(imputed_label(tab, "Chile"), "hci");
+    /* the HCI filled in is the mean over the 191 countries that have one (Denmark and
+     * Chile have none): Denmark's row takes no part in the statistics */
+    NEAR(col_value(tab, "Chile", "hci"), mean_of(ds, "hci", NULL, NULL), TOL);
+    egdi_dataset_free(tab);
+    egdi_dataset_free(ds);
+}
+END_TEST
+
 START_TEST(options_versions)
 {
     /* version 1 writes only the version-1 bytes; the v2 fields are ignored on compute */
@@ -227,6 +270,7 @@ int main(void)
     tcase_add_test(tc, mean_imputation_ranks_the_country);
     tcase_add_test(tc, group_imputation);
     tcase_add_test(tc, options_versions);
+    tcase_add_test(tc, countries_without_data_stay_unassessed);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
