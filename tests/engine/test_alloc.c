@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "test_util.h"
+#include "engine/engine_fixtures.h"
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define SANITIZED 1
@@ -115,27 +116,12 @@ static void count_on(void)
 static void count_off(void) { counting = 0; }
 
 /* ---- data ---- */
-static uint64_t next(uint64_t *s) /* splitmix64 */
-{
-    uint64_t z = (*s += 0x9e3779b97f4a7c15u);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-    return z ^ (z >> 31);
-}
-static double unif(uint64_t *s, double lo, double hi)
-{
-    return lo + (hi - lo) * (double)(next(s) >> 11) * 0x1p-53;
-}
 
 /* The 2024 raw preset's columns over n synthetic units, 5 % missing. */
 static egdi_dataset *survey_data(size_t n, uint64_t seed)
 {
-    static const double hi[9] = {1, 150, 150, 150, 150, 100, 110, 20, 14};
-    const char *cols[9] = {"osi_raw"};
-    for (size_t i = 0; i < 4; i++) {
-        cols[1 + i] = egdi_survey_indicator(2024, "tii", i);
-        cols[5 + i] = egdi_survey_indicator(2024, "hci", i);
-    }
+    const char *cols[9];
+    survey_columns(cols);
     egdi_dataset *ds;
     OK(egdi_dataset_new(&ds));
     char code[32];
@@ -146,27 +132,12 @@ static egdi_dataset *survey_data(size_t n, uint64_t seed)
     double *v = malloc(n * sizeof *v);
     for (size_t j = 0; j < 9; j++) {
         for (size_t i = 0; i < n; i++)
-            v[i] = unif(&seed, 0, 1) < 0.05 ? NAN : unif(&seed, 0, hi[j]);
+            v[i] = unif(&seed, 0, 1) < 0.05 ? NAN : unif(&seed, 0, survey_hi[j]);
         OK(egdi_dataset_add_numeric(ds, cols[j], v, n));
     }
     free(v);
     return ds;
 }
-
-/* Every method of every step (as in test_plan.c): imputation by mean, median
- * and group median, caps, direction -1, all normalisations, geometric mean. */
-static const char all_methods[] =
-    "iCode,Parent,Weight,Type,Direction,Normalisation,NormParams,CapLower,CapUpper,"
-    "Aggregation,MinShare,Imputation,ImputeGroup\n"
-    "r,,1,Aggregate,1,minmax,0 100,,,mean,0,,\n"
-    "a,r,0.4,Aggregate,1,,,,,geomean,0.5,,\n"
-    "x2,a,1,Indicator,-1,minmax,1 2,,90,,,,\n"
-    "x3,a,2,Indicator,1,fracmax,,,,,,mean,\n"
-    "b,r,0.6,Aggregate,-1,zscore,,,,mean,0,,\n"
-    "x1,b,1,Indicator,1,zscore,,5,,,,median,\n"
-    "x4,b,0.5,Indicator,1,goalposts,0 10,,,,,,\n"
-    "x5,b,1,Indicator,1,zscore,50 10,,,,,groupmedian,region\n"
-    "x6,b,0.25,Indicator,1,,,,,,,groupmean,region\n";
 
 static egdi_dataset *method_data(size_t n, uint64_t seed)
 {
@@ -325,7 +296,7 @@ END_TEST
 START_TEST(cycles_every_method)
 {
     egdi_index *idx;
-    OK(egdi_index_read_csv_buffer(all_methods, sizeof all_methods - 1, &idx));
+    OK(egdi_index_read_csv_buffer(all_methods_imeta, sizeof all_methods_imeta - 1, &idx));
     cycles(idx, method_data(193, 4), 3000, 1);
 }
 END_TEST

@@ -8,19 +8,8 @@
 #include <stdint.h>
 
 #include "test_util.h"
+#include "engine/engine_fixtures.h"
 
-/* ---- a deterministic generator (splitmix64) ---- */
-static uint64_t next(uint64_t *s)
-{
-    uint64_t z = (*s += 0x9e3779b97f4a7c15u);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-    return z ^ (z >> 31);
-}
-static double unif(uint64_t *s, double lo, double hi)
-{
-    return lo + (hi - lo) * (double)(next(s) >> 11) * 0x1p-53;
-}
 
 /* ---- counting the median imputation's sorts (see dirty_path) ---- */
 void gsl_sort(double *data, size_t stride, size_t n);
@@ -41,12 +30,8 @@ void gsl_sort(double *data, size_t stride, size_t n)
  * with probability 0.07. */
 static egdi_dataset *survey_data(size_t n, uint64_t seed)
 {
-    static const double hi[9] = {1, 150, 150, 150, 150, 100, 110, 20, 14};
-    const char *cols[9] = {"osi_raw"};
-    for (size_t i = 0; i < 4; i++) {
-        cols[1 + i] = egdi_survey_indicator(2024, "tii", i);
-        cols[5 + i] = egdi_survey_indicator(2024, "hci", i);
-    }
+    const char *cols[9];
+    survey_columns(cols);
     egdi_dataset *ds;
     OK(egdi_dataset_new(&ds));
     char code[32];
@@ -58,7 +43,7 @@ static egdi_dataset *survey_data(size_t n, uint64_t seed)
     for (size_t j = 0; j < 9; j++) {
         for (size_t i = 0; i < n; i++)
             v[i] = i == 1 || i == 3 ? v[i - 1]
-                   : i > 3 && unif(&seed, 0, 1) < 0.07 ? NAN : unif(&seed, 0, hi[j]);
+                   : i > 3 && unif(&seed, 0, 1) < 0.07 ? NAN : unif(&seed, 0, survey_hi[j]);
         if (j == 1)
             v[4] = NAN;
         OK(egdi_dataset_add_numeric(ds, cols[j], v, n));

@@ -11,20 +11,10 @@
 #include <stdint.h>
 
 #include "test_util.h"
+#include "engine/engine_fixtures.h"
 
 enum { N_THREADS = 4, STEPS = 120 };
 
-static uint64_t next(uint64_t *s) /* splitmix64 */
-{
-    uint64_t z = (*s += 0x9e3779b97f4a7c15u);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-    return z ^ (z >> 31);
-}
-static double unif(uint64_t *s, double lo, double hi)
-{
-    return lo + (hi - lo) * (double)(next(s) >> 11) * 0x1p-53;
-}
 
 /* What one thread does and what it saw. No check assertions inside a thread
  * (check's failure handling is not thread-safe): failures are recorded. */
@@ -198,11 +188,8 @@ static egdi_dataset *synthetic(size_t n, const char *const *cols, size_t n_cols,
 
 START_TEST(survey_2024_raw)
 {
-    const char *cols[9] = {"osi_raw"};
-    for (size_t i = 0; i < 4; i++) {
-        cols[1 + i] = egdi_survey_indicator(2024, "tii", i);
-        cols[5 + i] = egdi_survey_indicator(2024, "hci", i);
-    }
+    const char *cols[9];
+    survey_columns(cols);
     egdi_index *idx;
     OK(egdi_survey_index(2024, EGDI_INPUT_RAW, &idx));
     alone_then_together(idx, synthetic(193, cols, 9, 11));
@@ -215,21 +202,9 @@ END_TEST
  * x2 is scaled to [1, 2], x3 is a fraction of the maximum of values >= 1. */
 START_TEST(every_method)
 {
-    static const char imeta[] =
-        "iCode,Parent,Weight,Type,Direction,Normalisation,NormParams,CapLower,CapUpper,"
-        "Aggregation,MinShare,Imputation,ImputeGroup\n"
-        "r,,1,Aggregate,1,minmax,0 100,,,mean,0,,\n"
-        "a,r,0.4,Aggregate,1,,,,,geomean,0.5,,\n"
-        "x2,a,1,Indicator,-1,minmax,1 2,,90,,,,\n"
-        "x3,a,2,Indicator,1,fracmax,,,,,,mean,\n"
-        "b,r,0.6,Aggregate,-1,zscore,,,,mean,0,,\n"
-        "x1,b,1,Indicator,1,zscore,,5,,,,median,\n"
-        "x4,b,0.5,Indicator,1,goalposts,0 10,,,,,,\n"
-        "x5,b,1,Indicator,1,zscore,50 10,,,,,groupmedian,region\n"
-        "x6,b,0.25,Indicator,1,,,,,,,groupmean,region\n";
     static const char *const cols[] = {"x1", "x2", "x3", "x4", "x5", "x6"};
     egdi_index *idx;
-    OK(egdi_index_read_csv_buffer(imeta, sizeof imeta - 1, &idx));
+    OK(egdi_index_read_csv_buffer(all_methods_imeta, sizeof all_methods_imeta - 1, &idx));
     alone_then_together(idx, synthetic(150, cols, 6, 12));
 }
 END_TEST
