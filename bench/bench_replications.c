@@ -25,18 +25,6 @@
 
 #include "bench_util.h"
 
-static long arg_long(const char *opt, const char *val, long lo, long hi)
-{
-    char *end = NULL;
-    errno = 0;
-    long v = val ? strtol(val, &end, 10) : 0;
-    if (!val || errno || *end || v < lo || v > hi) {
-        fprintf(stderr, "bench_replications: %s takes an integer in %ld..%ld\n", opt, lo, hi);
-        exit(2);
-    }
-    return v;
-}
-
 static FILE *open_out(const char *dir, const char *name)
 {
     char path[4096];
@@ -91,15 +79,15 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(argv[i], "--units") == 0)
-            units = arg_long(argv[i], val, 2, 100000000);
+            units = bench_arg_long("bench_replications", argv[i], val, 2, 100000000);
         else if (strcmp(argv[i], "--reps") == 0)
-            reps = arg_long(argv[i], val, 1, 2000000000);
+            reps = bench_arg_long("bench_replications", argv[i], val, 1, 2000000000);
         else if (strcmp(argv[i], "--repeat") == 0)
-            repeat = arg_long(argv[i], val, 1, 1000);
+            repeat = bench_arg_long("bench_replications", argv[i], val, 1, 1000);
         else if (strcmp(argv[i], "--seed") == 0)
-            seed = (uint64_t)arg_long(argv[i], val, 0, INT64_MAX);
+            seed = (uint64_t)bench_arg_long("bench_replications", argv[i], val, 0, INT64_MAX);
         else if (strcmp(argv[i], "--dump-count") == 0)
-            dump_count = arg_long(argv[i], val, 1, 100000);
+            dump_count = bench_arg_long("bench_replications", argv[i], val, 1, 100000);
         else if (strcmp(argv[i], "--dump") == 0 && val)
             dump_dir = val;
         else {

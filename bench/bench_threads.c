@@ -94,18 +94,6 @@ static double run(const bench_model *m, worker *ws, int n, long reps, double *pe
     return (double)n * (double)reps / dt;
 }
 
-static long arg_long(const char *opt, const char *val, long lo, long hi)
-{
-    char *end = NULL;
-    errno = 0;
-    long v = val ? strtol(val, &end, 10) : 0;
-    if (!val || errno || *end || v < lo || v > hi) {
-        fprintf(stderr, "bench_threads: %s takes an integer in %ld..%ld\n", opt, lo, hi);
-        exit(2);
-    }
-    return v;
-}
-
 /* "1,2,4" -> counts; returns how many. */
 static int parse_counts(const char *s, int *counts)
 {
@@ -128,11 +116,11 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(argv[i], "--units") == 0)
-            units = arg_long(argv[i], val, 2, 100000000);
+            units = bench_arg_long("bench_threads", argv[i], val, 2, 100000000);
         else if (strcmp(argv[i], "--reps") == 0)
-            reps = arg_long(argv[i], val, 1, 2000000000);
+            reps = bench_arg_long("bench_threads", argv[i], val, 1, 2000000000);
         else if (strcmp(argv[i], "--repeat") == 0)
-            repeat = arg_long(argv[i], val, 1, 1000);
+            repeat = bench_arg_long("bench_threads", argv[i], val, 1, 1000);
         else if (strcmp(argv[i], "--threads") == 0 && (n_counts = parse_counts(val, counts)) > 0)
             ;
         else {

@@ -6,6 +6,7 @@
 #ifndef EGDI_BENCH_UTIL_H
 #define EGDI_BENCH_UTIL_H
 
+#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -25,6 +26,20 @@
             exit(2);                                                                          \
         }                                                                                     \
     } while (0)
+
+/* An integer option value in [lo, hi]; exits with status 2 naming the option otherwise. */
+static inline long bench_arg_long(const char *prog, const char *opt, const char *val, long lo,
+                                  long hi)
+{
+    char *end = NULL;
+    errno = 0;
+    long v = val ? strtol(val, &end, 10) : 0;
+    if (!val || errno || *end || v < lo || v > hi) {
+        fprintf(stderr, "%s: %s takes an integer in %ld..%ld\n", prog, opt, lo, hi);
+        exit(2);
+    }
+    return v;
+}
 
 static inline double bench_now(void)
 {

@@ -436,19 +436,28 @@ const char *egdi_dataset_column_name(const egdi_dataset *ds, size_t j)
     return ds && j < ds->n_cols ? ds->cols[j].name : NULL;
 }
 
-egdi_status egdi_dataset_get_numeric(const egdi_dataset *ds, size_t j, double *out, size_t n)
+/* Copy column j's per-unit array (values or level codes) into out (n == n_units). */
+static egdi_status copy_out(const egdi_dataset *ds, size_t j, egdi_column_kind kind, void *out,
+                            size_t n)
 {
     const egdi__column *c = NULL;
-    egdi_status st = get_col(ds, j, EGDI_COLUMN_NUMERIC, &c);
+    egdi_status st = get_col(ds, j, kind, &c);
     if (st != EGDI_OK)
         return st;
     EGDI_CHECK_ARG(out || n == 0, "out");
     if (n != ds->n_units)
         return egdi__fail(EGDI_ERR_INVALID_ARG, "column '%s': buffer of %zu for %zu units",
                           c->name, n, ds->n_units);
-    if (n)
-        memcpy(out, c->num, n * sizeof *out);
+    if (n && kind == EGDI_COLUMN_NUMERIC)
+        memcpy(out, c->num, n * sizeof *c->num);
+    else if (n)
+        memcpy(out, c->codes, n * sizeof *c->codes);
     return EGDI_OK;
+}
+
+egdi_status egdi_dataset_get_numeric(const egdi_dataset *ds, size_t j, double *out, size_t n)
+{
+    return copy_out(ds, j, EGDI_COLUMN_NUMERIC, out, n);
 }
 
 egdi_status egdi_dataset_set_numeric(egdi_dataset *ds, size_t j, const double *values, size_t n)
@@ -535,15 +544,5 @@ const char *egdi_dataset_level(const egdi_dataset *ds, size_t j, size_t k)
 
 egdi_status egdi_dataset_get_level_codes(const egdi_dataset *ds, size_t j, int *out, size_t n)
 {
-    const egdi__column *c = NULL;
-    egdi_status st = get_col(ds, j, EGDI_COLUMN_LABEL, &c);
-    if (st != EGDI_OK)
-        return st;
-    EGDI_CHECK_ARG(out || n == 0, "out");
-    if (n != ds->n_units)
-        return egdi__fail(EGDI_ERR_INVALID_ARG, "column '%s': buffer of %zu for %zu units",
-                          c->name, n, ds->n_units);
-    if (n)
-        memcpy(out, c->codes, n * sizeof *out);
-    return EGDI_OK;
+    return copy_out(ds, j, EGDI_COLUMN_LABEL, out, n);
 }

@@ -375,25 +375,26 @@ static egdi_status stage_buffer(const egdi_eval *ev, size_t node, egdi_stage sta
     return egdi__fail(EGDI_ERR_INVALID_ARG, "%s: unknown stage %d", what, (int)stage);
 }
 
-egdi_status egdi_eval_get_stage(const egdi_eval *ev, size_t node, egdi_stage stage, double *out,
-                                size_t n)
+static egdi_status copy_stage(const egdi_eval *ev, size_t node, egdi_stage stage, double *out,
+                              size_t n, const char *what)
 {
     EGDI_CHECK_ARG(out || n == 0, "out");
     const double *src = NULL;
-    egdi_status st = stage_buffer(ev, node, stage, n, "egdi_eval_get_stage", &src);
+    egdi_status st = stage_buffer(ev, node, stage, n, what, &src);
     if (st == EGDI_OK && n)
         memcpy(out, src, n * sizeof *out);
     return st;
 }
 
+egdi_status egdi_eval_get_stage(const egdi_eval *ev, size_t node, egdi_stage stage, double *out,
+                                size_t n)
+{
+    return copy_stage(ev, node, stage, out, n, "egdi_eval_get_stage");
+}
+
 egdi_status egdi_eval_get_scores(const egdi_eval *ev, size_t node, double *out, size_t n)
 {
-    EGDI_CHECK_ARG(out || n == 0, "out");
-    const double *src = NULL;
-    egdi_status st = stage_buffer(ev, node, EGDI_STAGE_SCORE, n, "egdi_eval_get_scores", &src);
-    if (st == EGDI_OK && n)
-        memcpy(out, src, n * sizeof *out);
-    return st;
+    return copy_stage(ev, node, EGDI_STAGE_SCORE, out, n, "egdi_eval_get_scores");
 }
 
 egdi_status egdi_eval_get_imputed(const egdi_eval *ev, size_t node, int *out, size_t n)

@@ -7,6 +7,8 @@
 
 #include <egdi/egdi.h>
 
+#include "test_util.h"
+
 /* splitmix64: the same sequence on every machine */
 static inline uint64_t next(uint64_t *s)
 {
@@ -32,6 +34,40 @@ static inline void survey_columns(const char *cols[9])
         cols[1 + i] = egdi_survey_indicator(2024, "tii", i);
         cols[5 + i] = egdi_survey_indicator(2024, "hci", i);
     }
+}
+
+/* A dataset of n units coded prefix000, prefix001, ... and no columns. */
+static inline egdi_dataset *fixture_units(size_t n, const char *prefix)
+{
+    egdi_dataset *ds = NULL;
+    OK(egdi_dataset_new(&ds));
+    char code[32];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(code, sizeof code, "%s%03zu", prefix, i);
+        OK(egdi_dataset_add_unit(ds, code, NULL, NULL));
+    }
+    return ds;
+}
+
+/* Numeric columns cols[0..n_cols) uniform in [1, 100) with 8 % missing, and
+ * a label column "region" of 3 levels (every 4th unit has none): the data of
+ * all_methods_imeta. */
+static inline void fixture_method_columns(egdi_dataset *ds, const char *const *cols,
+                                          size_t n_cols, uint64_t *seed)
+{
+    static const char *const reg[] = {"north", "south", "east", NULL};
+    size_t n = egdi_dataset_n_units(ds);
+    double *v = malloc(n * sizeof *v);
+    const char **labels = malloc(n * sizeof *labels);
+    for (size_t j = 0; j < n_cols; j++) {
+        for (size_t i = 0; i < n; i++)
+            v[i] = unif(seed, 0, 1) < 0.08 ? NAN : unif(seed, 1, 100);
+        OK(egdi_dataset_add_numeric(ds, cols[j], v, n));
+    }
+    for (size_t i = 0; i < n; i++)
+        labels[i] = reg[i % 4];
+    OK(egdi_dataset_add_labels(ds, "region", labels, n));
+    free(v), free(labels);
 }
 
 /* Every method of every step: imputation by mean, median, group mean and

@@ -122,13 +122,7 @@ static egdi_dataset *survey_data(size_t n, uint64_t seed)
 {
     const char *cols[9];
     survey_columns(cols);
-    egdi_dataset *ds;
-    OK(egdi_dataset_new(&ds));
-    char code[32];
-    for (size_t i = 0; i < n; i++) {
-        snprintf(code, sizeof code, "C%03zu", i);
-        OK(egdi_dataset_add_unit(ds, code, NULL, NULL));
-    }
+    egdi_dataset *ds = fixture_units(n, "C");
     double *v = malloc(n * sizeof *v);
     for (size_t j = 0; j < 9; j++) {
         for (size_t i = 0; i < n; i++)
@@ -142,20 +136,8 @@ static egdi_dataset *survey_data(size_t n, uint64_t seed)
 static egdi_dataset *method_data(size_t n, uint64_t seed)
 {
     static const char *const cols[] = {"x1", "x2", "x3", "x4", "x5", "x6"};
-    static const char *const reg[] = {"north", "south", "east", NULL};
     egdi_dataset *ds = survey_data(n, seed);
-    double *v = malloc(n * sizeof *v);
-    const char **labels = malloc(n * sizeof *labels);
-    for (size_t j = 0; j < 6; j++) {
-        for (size_t i = 0; i < n; i++)
-            v[i] = unif(&seed, 0, 1) < 0.08 ? NAN : unif(&seed, 1, 100);
-        OK(egdi_dataset_add_numeric(ds, cols[j], v, n));
-    }
-    for (size_t i = 0; i < n; i++)
-        labels[i] = reg[i % 4];
-    OK(egdi_dataset_add_labels(ds, "region", labels, n));
-    free(v);
-    free(labels);
+    fixture_method_columns(ds, cols, 6, &seed);
     return ds;
 }
 

@@ -32,13 +32,7 @@ static egdi_dataset *survey_data(size_t n, uint64_t seed)
 {
     const char *cols[9];
     survey_columns(cols);
-    egdi_dataset *ds;
-    OK(egdi_dataset_new(&ds));
-    char code[32];
-    for (size_t i = 0; i < n; i++) {
-        snprintf(code, sizeof code, "U%03zu", i);
-        OK(egdi_dataset_add_unit(ds, code, NULL, NULL));
-    }
+    egdi_dataset *ds = fixture_units(n, "U");
     double *v = malloc(n * sizeof *v);
     for (size_t j = 0; j < 9; j++) {
         for (size_t i = 0; i < n; i++)

@@ -164,25 +164,8 @@ static void alone_then_together(egdi_index *idx, egdi_dataset *ds)
  * and a region label of 3 levels (every 4th unit has none). */
 static egdi_dataset *synthetic(size_t n, const char *const *cols, size_t n_cols, uint64_t seed)
 {
-    static const char *const reg[] = {"north", "south", "east", NULL};
-    egdi_dataset *ds;
-    OK(egdi_dataset_new(&ds));
-    char code[32];
-    for (size_t i = 0; i < n; i++) {
-        snprintf(code, sizeof code, "T%03zu", i);
-        OK(egdi_dataset_add_unit(ds, code, NULL, NULL));
-    }
-    double *v = malloc(n * sizeof *v);
-    const char **labels = malloc(n * sizeof *labels);
-    for (size_t j = 0; j < n_cols; j++) {
-        for (size_t i = 0; i < n; i++)
-            v[i] = unif(&seed, 0, 1) < 0.08 ? NAN : unif(&seed, 1, 100);
-        OK(egdi_dataset_add_numeric(ds, cols[j], v, n));
-    }
-    for (size_t i = 0; i < n; i++)
-        labels[i] = reg[i % 4];
-    OK(egdi_dataset_add_labels(ds, "region", labels, n));
-    free(v), free(labels);
+    egdi_dataset *ds = fixture_units(n, "T");
+    fixture_method_columns(ds, cols, n_cols, &seed);
     return ds;
 }
 
