@@ -14,20 +14,23 @@ typedef struct edition_table {
     size_t j_egdi, j_rank;
 } edition_table;
 
-static int load(const char *path, edition_table *e)
+static int load(const char *path, const common_opts *o, edition_table *e)
 {
     egdi_dataset *data = NULL;
     int is_un;
-    egdi_status st = read_input(path, &data, &is_un);
-    if (st != EGDI_OK)
-        return tool_fail(path, st);
+    int rc = read_input(path, o, EGDI_INPUT_COMPONENTS, &data, &is_un);
+    if (rc != EXIT_OK)
+        return rc;
     e->year = dataset_year(data);
     if (!e->year) {
         egdi_dataset_free(data);
         fprintf(stderr, "egdi: compare: %s has no survey_year column\n", path);
         return EXIT_INPUT;
     }
-    st = egdi_survey_compute(e->year, EGDI_INPUT_COMPONENTS, data, &e->tab);
+    egdi_survey_options so;
+    egdi_survey_options_init(&so);
+    apply_survey_options(o, &so);
+    egdi_status st = egdi_survey_compute_ex(e->year, EGDI_INPUT_COMPONENTS, data, &so, &e->tab);
     egdi_dataset_free(data);
     if (st != EGDI_OK)
         return tool_fail(path, st);
@@ -149,7 +152,7 @@ static void print_table(const egdi_dataset *ds, const edition_table *e, int n, i
 
 int cmd_compare(int argc, char **argv)
 {
-    common_opts o = {FMT_TABLE, NULL, -1, NULL, 0};
+    common_opts o = COMMON_OPTS_INIT;
     char *paths[MAX_FILES], *only[256];
     int n = 0, n_only = 0;
     for (int i = 0; i < argc; i++) {
@@ -175,10 +178,12 @@ int cmd_compare(int argc, char **argv)
     if (n < 2)
         return tool_usage("usage: egdi compare [--country NAME]... [--format table|csv|json] "
                           "[-o FILE] FILE_A FILE_B [FILE_C ...]");
+    int rc = check_output(&o, paths, n);
+    if (rc != EXIT_OK)
+        return rc;
     edition_table e[MAX_FILES] = {{0}};
-    int rc = EXIT_OK;
     for (int f = 0; f < n && rc == EXIT_OK; f++)
-        rc = load(paths[f], &e[f]);
+        rc = load(paths[f], &o, &e[f]);
     egdi_dataset *ds = NULL;
     if (rc == EXIT_OK)
         rc = build(e, n, only, n_only, &ds);
@@ -187,7 +192,7 @@ int cmd_compare(int argc, char **argv)
         rc = EXIT_FAIL;
     }
     if (rc == EXIT_OK) {
-        if (o.format == FMT_TABLE && !o.output)
+        if (WANTS_TABLE(&o))
             print_table(ds, e, n, o.decimals < 0 ? 4 : o.decimals);
         else
             rc = write_dataset(ds, &o, 0);

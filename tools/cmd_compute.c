@@ -110,12 +110,13 @@ static int usage_compute(void)
 
 int cmd_compute(int argc, char **argv)
 {
-    common_opts o = {FMT_TABLE, NULL, -1, NULL, 0};
+    common_opts o = COMMON_OPTS_INIT;
     long top = -1;
     egdi_survey_input input = EGDI_INPUT_COMPONENTS;
     egdi_survey_options so;
     egdi_survey_options_init(&so);
-    const char *path = NULL, *impute = NULL;
+    char *path = NULL;
+    const char *impute = NULL;
     for (int i = 0; i < argc; i++) {
         int c = parse_common(argc, argv, &i, &o);
         if (c < 0)
@@ -164,11 +165,14 @@ int cmd_compute(int argc, char **argv)
         return usage_compute();
     if (impute && parse_impute(impute, &so) != EXIT_OK)
         return EXIT_USAGE;
+    apply_survey_options(&o, &so);
+    int rc = check_output(&o, (char *const *)&path, 1);
+    if (rc != EXIT_OK)
+        return rc;
     egdi_dataset *data = NULL, *tab = NULL, *sorted = NULL;
-    int is_un, rc = EXIT_OK;
-    egdi_status st = read_input(path, &data, &is_un);
-    if (st != EGDI_OK)
-        return tool_fail("reading input", st);
+    int is_un;
+    if ((rc = read_input(path, &o, input, &data, &is_un)) != EXIT_OK)
+        return rc;
     if (so.impute_group && col(data, so.impute_group) == (size_t)-1) {
         /* a country-table label (region, income, ...): join the table first */
         rc = join_countries(data, o.countries, is_un);
@@ -177,14 +181,17 @@ int cmd_compute(int argc, char **argv)
             return rc;
         }
     }
-    int edition = o.edition ? o.edition : dataset_year(data);
-    if (!edition) {
+    int edition;
+    if ((rc = input_edition("compute", &o, data, path, &edition)) != EXIT_OK) {
         egdi_dataset_free(data);
-        return tool_usage("compute: %s has no survey_year column; give --edition YEAR", path);
+        return rc;
     }
-    st = egdi_survey_compute_ex(edition, input, data, &so, &tab);
+    egdi_status st = egdi_survey_compute_ex(edition, input, data, &so, &tab);
     if (st != EGDI_OK) {
-        rc = tool_fail("computing", st);
+        char what[512];
+        snprintf(what, sizeof what, "%s: computing edition %d",
+                 strcmp(path, "-") == 0 ? "<stdin>" : path, edition);
+        rc = tool_fail(what, st);
     } else {
         size_t *ord = rank_order(tab, col(tab, "rank"));
         st = ord ? egdi_dataset_select_units(tab, ord, egdi_dataset_n_units(tab), &sorted)
@@ -192,7 +199,7 @@ int cmd_compute(int argc, char **argv)
         free(ord);
         if (st != EGDI_OK)
             rc = tool_fail("sorting", st);
-        else if (o.format == FMT_TABLE && !o.output)
+        else if (WANTS_TABLE(&o))
             print_table(sorted, o.decimals < 0 ? 4 : o.decimals, top);
         else
             rc = write_dataset(sorted, &o, is_un);

@@ -129,8 +129,9 @@ static void print_table(const egdi_dataset *ds, int decimals)
 
 int cmd_groups(int argc, char **argv)
 {
-    common_opts o = {FMT_TABLE, NULL, -1, NULL, 0};
-    const char *path = NULL, *by = "region";
+    common_opts o = COMMON_OPTS_INIT;
+    char *path = NULL;
+    const char *by = "region";
     char *custom[MAX_CUSTOM];
     int n_custom = 0;
     for (int i = 0; i < argc; i++) {
@@ -161,22 +162,29 @@ int cmd_groups(int argc, char **argv)
         return tool_usage("usage: egdi groups [--edition YEAR] [--by COLUMN|none] "
                           "[--group NAME=A,B,...]... [--countries FILE] [--format table|csv|json] "
                           "[-o FILE] FILE");
+    int rc = check_output(&o, &path, 1);
+    if (rc != EXIT_OK)
+        return rc;
     egdi_dataset *data = NULL, *tab = NULL, *out = NULL;
-    int is_un, rc = EXIT_OK;
-    egdi_status st = read_input(path, &data, &is_un);
-    if (st != EGDI_OK)
-        return tool_fail("reading input", st);
-    int edition = o.edition ? o.edition : dataset_year(data);
+    int is_un;
+    egdi_status st;
+    if ((rc = read_input(path, &o, EGDI_INPUT_COMPONENTS, &data, &is_un)) != EXIT_OK)
+        return rc;
+    egdi_survey_options so;
+    egdi_survey_options_init(&so);
+    apply_survey_options(&o, &so);
+    int edition = 0;
     if (by && col(data, by) == (size_t)-1 && (o.countries || default_countries()))
         rc = join_countries(data, o.countries, is_un);
-    if (rc == EXIT_OK && !edition)
-        rc = tool_usage("groups: %s has no survey_year column; give --edition YEAR", path);
-    if (rc == EXIT_OK && (st = egdi_survey_compute(edition, EGDI_INPUT_COMPONENTS, data, &tab)))
-        rc = tool_fail("computing", st);
+    if (rc == EXIT_OK)
+        rc = input_edition("groups", &o, data, path, &edition);
+    if (rc == EXIT_OK &&
+        (st = egdi_survey_compute_ex(edition, EGDI_INPUT_COMPONENTS, data, &so, &tab)))
+        rc = tool_fail(strcmp(path, "-") == 0 ? "<stdin>" : path, st);
     if (rc == EXIT_OK && (st = build(tab, by, custom, n_custom, &out)))
         rc = st == EGDI_ERR_NOT_FOUND ? EXIT_FAIL : tool_fail("averaging", st);
     if (rc == EXIT_OK) {
-        if (o.format == FMT_TABLE && !o.output)
+        if (WANTS_TABLE(&o))
             print_table(out, o.decimals < 0 ? 4 : o.decimals);
         else
             rc = write_dataset(out, &o, 1);

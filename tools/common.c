@@ -2,6 +2,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "egdi_tool.h"
@@ -12,10 +14,56 @@ int tool_fail(const char *what, egdi_status st)
     switch (st) {
     case EGDI_ERR_IO:
     case EGDI_ERR_PARSE:
+    case EGDI_ERR_DATA:
+    case EGDI_ERR_DUPLICATE:
+    case EGDI_ERR_NOT_FOUND: /* a column or country the data lacks */
+    case EGDI_ERR_DOMAIN:    /* a value no method can take */
         return EXIT_INPUT;
     default:
         return EXIT_FAIL;
     }
+}
+
+int check_output(const common_opts *o, char *const *inputs, int n_inputs)
+{
+    if (!o->output)
+        return EXIT_OK;
+    /* standard input is compared as the file it is redirected from */
+    const char *paths[64];
+    int n = 0;
+    for (int k = 0; k < n_inputs && n < 64; k++)
+        paths[n++] = strcmp(inputs[k], "-") == 0 ? "/dev/stdin" : inputs[k];
+    if (o->countries && n < 64)
+        paths[n++] = o->countries;
+    if (egdi_output_check(o->output, paths, (size_t)n) != EGDI_OK) {
+        fprintf(stderr, "egdi: -o: %s\n", egdi_last_error());
+        return EXIT_OUTPUT;
+    }
+    return EXIT_OK;
+}
+
+int input_edition(const char *cmd, const common_opts *o, const egdi_dataset *data,
+                  const char *path, int *edition)
+{
+    *edition = o->edition ? o->edition : dataset_year(data);
+    if (!*edition && egdi_dataset_n_units(data) == 0) {
+        fprintf(stderr, "egdi: %s: no units (countries): the file has a header only\n",
+                strcmp(path, "-") == 0 ? "<stdin>" : path);
+        return EXIT_INPUT;
+    }
+    if (!*edition)
+        return tool_usage("%s: %s has no survey_year column; give --edition YEAR", cmd, path);
+    egdi_edition_info e = {.version = EGDI_EDITION_INFO_VERSION};
+    if (egdi_survey_edition_info(*edition, &e) == EGDI_OK)
+        return EXIT_OK;
+    fprintf(stderr, "egdi: %s\n", egdi_last_error());
+    return EXIT_FAIL;
+}
+
+void apply_survey_options(const common_opts *o, egdi_survey_options *so)
+{
+    so->allow_out_of_range = o->allow_out_of_range;
+    so->allow_edition_mismatch = o->allow_edition_mismatch;
 }
 
 int tool_usage(const char *fmt, ...)
@@ -57,9 +105,19 @@ int parse_common(int argc, char **argv, int *i, common_opts *o)
         else
             return -1;
     } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+        if (!val || !*val)
+            return -1;
+        o->to_stdout = strcmp(val, "-") == 0;
+        o->output = o->to_stdout ? NULL : val;
+    } else if (strcmp(a, "--delimiter") == 0) {
         if (!val)
             return -1;
-        o->output = val;
+        if (strcmp(val, "tab") == 0 || strcmp(val, "\\t") == 0 || strcmp(val, "\t") == 0)
+            o->delimiter = '\t';
+        else if (strlen(val) == 1 && strchr(",;|", val[0]))
+            o->delimiter = val[0];
+        else
+            return -1;
     } else if (strcmp(a, "--decimals") == 0) {
         long d;
         if (!parse_int(val, 0, 17, &d))
@@ -74,6 +132,15 @@ int parse_common(int argc, char **argv, int *i, common_opts *o)
         if (!val)
             return -1;
         o->countries = val;
+    } else if (strcmp(a, "--decimal-comma") == 0) {
+        o->decimal_comma = 1;
+        return 1;
+    } else if (strcmp(a, "--allow-out-of-range") == 0) {
+        o->allow_out_of_range = 1;
+        return 1;
+    } else if (strcmp(a, "--allow-edition-mismatch") == 0) {
+        o->allow_edition_mismatch = 1;
+        return 1;
     } else {
         return 0;
     }
@@ -81,22 +148,113 @@ int parse_common(int argc, char **argv, int *i, common_opts *o)
     return 1;
 }
 
-egdi_status read_input(const char *path, egdi_dataset **out, int *is_un)
+/* The whole of path ("-" = standard input) in memory, NUL-terminated. */
+static int slurp(const char *path, char **text, size_t *len)
 {
-    char head[64] = {0};
-    FILE *fp = fopen(path, "rb");
-    if (fp) {
-        size_t n = fread(head, 1, sizeof head - 1, fp);
-        head[n] = '\0';
-        fclose(fp);
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    struct stat sb;
+    if (!fp) {
+        fprintf(stderr, "egdi: %s: cannot open: %s\n", path, strerror(errno));
+        return EXIT_INPUT;
     }
-    const char *h = head;
+    if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        fprintf(stderr, "egdi: %s: is a directory, not a file\n", path);
+        fclose(fp);
+        return EXIT_INPUT;
+    }
+    size_t cap = 1 << 16, n = 0, got;
+    char *buf = malloc(cap), *nb;
+    while (buf && (got = fread(buf + n, 1, cap - 1 - n, fp)) > 0)
+        if ((n += got) + 1 == cap)
+            buf = (nb = realloc(buf, cap *= 2)) ? nb : (free(buf), NULL);
+    int err = ferror(fp) ? errno : 0;
+    if (!is_stdin)
+        fclose(fp);
+    if (!buf || err) {
+        fprintf(stderr, "egdi: %s: cannot read: %s\n", is_stdin ? "<stdin>" : path,
+                buf ? strerror(err) : "out of memory");
+        free(buf);
+        return EXIT_INPUT;
+    }
+    buf[n] = '\0';
+    *text = buf;
+    *len = n;
+    return EXIT_OK;
+}
+
+/* Add a copy of name to a list unless it is there (or the list is full). */
+static void add_name(char **names, size_t *n, size_t cap, const char *name)
+{
+    size_t m = 0;
+    while (m < *n && strcmp(names[m], name) != 0)
+        m++;
+    if (m == *n && *n < cap && (names[*n] = strdup(name)) != NULL)
+        (*n)++;
+}
+
+/* Add the source columns of an edition's index for `input` to a name list. */
+static void add_sources(int edition, egdi_survey_input input, char **names, size_t *n,
+                        size_t cap)
+{
+    egdi_index *idx = NULL;
+    if (egdi_survey_index(edition, input, &idx) != EGDI_OK) {
+        egdi_clear_error(); /* an unknown edition is reported by the computation */
+        return;
+    }
+    for (size_t k = 0; k < egdi_index_n_nodes(idx); k++)
+        if (egdi_index_node_source(idx, k))
+            add_name(names, n, cap, egdi_index_node_source(idx, k));
+    egdi_index_free(idx);
+}
+
+int read_input(const char *path, const common_opts *o, egdi_survey_input input,
+               egdi_dataset **out, int *is_un)
+{
+    char *text = NULL;
+    size_t len = 0;
+    int rc = slurp(path, &text, &len);
+    if (rc != EXIT_OK)
+        return rc;
+    const char *source = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    const char *h = text;
     if ((unsigned char)h[0] == 0xEF && (unsigned char)h[1] == 0xBB && (unsigned char)h[2] == 0xBF)
         h += 3;
     *is_un = strncmp(h, "Survey Year,", 12) == 0;
-    if (*is_un)
-        return egdi_survey_read_un_csv(path, 0, out);
-    return egdi_dataset_read_csv(path, NULL, out);
+    /* an empty file: nothing to open a memory stream on */
+    FILE *fp = len ? fmemopen(text, len, "r") : fopen("/dev/null", "r");
+    egdi_status st;
+    if (!fp) {
+        st = egdi_set_error(EGDI_ERR_NOMEM, "out of memory");
+    } else if (*is_un) {
+        st = egdi_survey_read_un_csv_stream(fp, source, 0, out);
+    } else {
+        /* the columns the computation needs must be numbers, cell by cell */
+        static const char *const fixed[] = {"survey_year", "epi", "epi_raw"};
+        char *numeric[512];
+        size_t n_numeric = 0;
+        for (size_t k = 0; k < 3; k++)
+            add_name(numeric, &n_numeric, 512, fixed[k]);
+        for (size_t e = 0; e < egdi_survey_n_editions(); e++)
+            if (!o->edition || egdi_survey_edition(e) == o->edition)
+                add_sources(egdi_survey_edition(e), input, numeric, &n_numeric, 512);
+        egdi_csv_options co = EGDI_CSV_OPTIONS_INIT;
+        co.numeric_columns = (const char *const *)numeric;
+        co.n_numeric_columns = n_numeric;
+        co.delimiter = o->delimiter;
+        co.decimal = o->decimal_comma ? ',' : '.';
+        st = egdi_dataset_read_csv_stream(fp, source, &co, out);
+        for (size_t k = 0; k < n_numeric; k++)
+            free(numeric[k]);
+    }
+    if (fp)
+        fclose(fp);
+    free(text);
+    if (st != EGDI_OK) {
+        fprintf(stderr, "egdi: reading input: %s (%s)\n", egdi_last_error(), egdi_strerror(st));
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
 }
 
 size_t col(const egdi_dataset *ds, const char *name)

@@ -23,21 +23,45 @@ typedef struct common_opts {
     int decimals;         /* -1 = default per format */
     const char *countries;
     int edition;          /* --edition YEAR; 0 = from the file's survey_year column */
+    int to_stdout;        /* -o -: file output (csv/json) on standard output */
+    char delimiter;       /* --delimiter; 0 = detect */
+    int decimal_comma;    /* --decimal-comma */
+    int allow_out_of_range, allow_edition_mismatch;
 } common_opts;
 
-/* Report a library failure with context; returns the exit code for it. */
+#define COMMON_OPTS_INIT {FMT_TABLE, NULL, -1, NULL, 0, 0, 0, 0, 0, 0}
+
+/* Report a library failure with context; returns the exit code for it: 3 for
+ * problems of the input data, 1 for other failures. */
 int tool_fail(const char *what, egdi_status st);
+/* Refuse, before any work, an -o target the library's writers would refuse or
+ * that is one of the input files (exit 4); EXIT_OK otherwise. */
+int check_output(const common_opts *o, char *const *inputs, int n_inputs);
+/* The edition to compute: --edition, else the data's survey_year. Exit code
+ * 3 for data without units, 2 without a year, 1 for an edition the library
+ * does not know (each with a message); EXIT_OK otherwise. */
+int input_edition(const char *cmd, const common_opts *o, const egdi_dataset *data,
+                  const char *path, int *edition);
+/* The plausibility overrides of the command line in survey options. */
+void apply_survey_options(const common_opts *o, egdi_survey_options *so);
 int tool_usage(const char *fmt, ...);
 /* A whole number in [lo, hi] from an option value; 1 if valid, 0 if not (or NULL). */
 int parse_int(const char *val, long lo, long hi, long *out);
-/* Parse --format/-o/--decimals/--countries/--edition at argv[*i]; 1 if consumed, 0 if not, -1 on error. */
+/* Parse --format/-o/--decimals/--countries/--edition/--delimiter/--decimal-comma/
+ * --allow-* at argv[*i]; 1 if consumed, 0 if not, -1 on error. */
 int parse_common(int argc, char **argv, int *i, common_opts *o);
-/* Read a Data Center export or a wide CSV (detected from the header). */
-egdi_status read_input(const char *path, egdi_dataset **out, int *is_un);
+/* Read a Data Center export or a wide CSV (detected from the header) from a
+ * path, or standard input for "-". The columns that `input` needs (of
+ * o->edition, or of any edition if none is given) must be numeric. On failure
+ * the message is printed and the exit code returned. */
+int read_input(const char *path, const common_opts *o, egdi_survey_input input,
+               egdi_dataset **out, int *is_un);
 /* The survey year in a dataset's survey_year column, or 0. */
 int dataset_year(const egdi_dataset *ds);
 /* Column position by name or (size_t)-1. */
 size_t col(const egdi_dataset *ds, const char *name);
+/* 1 if the output is a table on the terminal (no -o, --format table). */
+#define WANTS_TABLE(o) ((o)->format == FMT_TABLE && !(o)->output && !(o)->to_stdout)
 /* Write a dataset as csv/json to o->output (atomically) or stdout. */
 int write_dataset(const egdi_dataset *ds, const common_opts *o, int omit_code);
 /* Print s left-aligned in a field of `width` terminal columns (UTF-8 aware). */

@@ -10,7 +10,10 @@ static const char help[] =
     "Compute, rank and compare the E-Government Development Index (EGDI).\n"
     "FILE is a UN E-Government Data Center export (EGOV_DATA_<year>.csv) or a wide CSV\n"
     "with one row per country and the columns the edition needs (osi, tii, hci, or raw\n"
-    "indicators with --input raw).\n"
+    "indicators with --input raw); '-' reads standard input. Fields are separated by\n"
+    "',', ';', tab or '|' (detected from the header). Every cell of a column the\n"
+    "edition needs must be a number or empty/NA; anything else is an error naming\n"
+    "the file, line, column and cell.\n"
     "\n"
     "commands:\n"
     "  compute [--edition YEAR] [--input components|raw] [--top N] FILE\n"
@@ -32,13 +35,22 @@ static const char help[] =
     "\n"
     "options of every command:\n"
     "  -f, --format table|csv|json   output format (default: a table on the terminal)\n"
-    "  -o, --output FILE             write to FILE atomically (csv unless --format json)\n"
+    "  -o, --output FILE             write to FILE atomically (csv unless --format json);\n"
+    "                                '-' = standard output. Only a new file, a regular file\n"
+    "                                or a link to one is replaced (it keeps its mode), never\n"
+    "                                a device, FIFO or directory, nor an input file\n"
     "  --decimals N                  digits after the point (default: 4 in tables, exact in files)\n"
+    "  --delimiter ,|;|tab|'|'       the input's field separator (default: detected)\n"
+    "  --decimal-comma               the input writes numbers with a decimal comma (0,5)\n"
+    "  --allow-out-of-range          rank components (osi, tii, hci, epi) outside [0, 1] as\n"
+    "                                they are (the 2003 export has two HCI values above 1)\n"
+    "  --allow-edition-mismatch      compute --edition YEAR on data of another survey year\n"
     "  -h, --help                    this help\n"
     "  --version                     the tool's and the library's version\n"
     "\n"
-    "exit status: 0 success, 1 computation failed, 2 usage error, 3 input unreadable\n"
-    "or malformed, 4 output not written.\n";
+    "exit status: 0 success, 1 computation failed, 2 usage error, 3 input unreadable,\n"
+    "malformed or implausible (no units, an empty column, components outside [0, 1],\n"
+    "another survey year), 4 output refused or not written (checked before any work).\n";
 
 /* The help text, then the imputation methods as the library's registry lists them. */
 static int print_help(void)

@@ -275,6 +275,8 @@ EGDI_HANDLE(egdi_eval, egdi_eval_free)
 /* ---- what Python does not need ---- */
 %ignore egdi_dataset_write_csv_stream;
 %ignore egdi_dataset_write_json_stream;
+%ignore egdi_dataset_read_csv_stream;     /* FILE * streams are C's business */
+%ignore egdi_survey_read_un_csv_stream;
 %ignore egdi_dataset_read_csv_buffer;
 %ignore egdi_index_read_csv_buffer;
 %ignore egdi_survey_read_un_csv_buffer;
@@ -304,6 +306,7 @@ EGDI_HANDLE(egdi_eval, egdi_eval_free)
 %include "egdi/common.h"
 %include "egdi/version.h"
 %include "egdi/dataset.h"
+%include "egdi/output.h"
 %include "egdi/method.h"
 %include "egdi/index.h"
 %include "egdi/compute.h"
@@ -401,7 +404,8 @@ egdi_status egdi_py_edition_info(int edition, double *w_osi, double *w_tii, doub
 egdi_status egdi_py_survey_compute(int edition, int input, const egdi_dataset *data,
                                    int quantile_type, int rank_decimals, double t0, double t1,
                                    double t2, egdi_dataset **out, int impute,
-                                   const char *impute_group)
+                                   const char *impute_group, int allow_out_of_range,
+                                   int allow_edition_mismatch)
 {
     egdi_survey_options o = EGDI_SURVEY_OPTIONS_INIT;
     o.quantile_type = quantile_type;
@@ -411,16 +415,20 @@ egdi_status egdi_py_survey_compute(int edition, int input, const egdi_dataset *d
     o.thresholds[2] = t2;
     o.impute = (egdi_impute)impute;
     o.impute_group = impute_group;
+    o.allow_out_of_range = allow_out_of_range;
+    o.allow_edition_mismatch = allow_edition_mismatch;
     return egdi_survey_compute_ex(edition, (egdi_survey_input)input, data, &o, out);
 }
 %}
-/** egdi_survey_compute_ex with its options as arguments (0 / -2 / 0,0,0 / 0 / None =
- *  defaults): quantile type, rank decimals, the three group thresholds, the
- *  imputation method id (egdi_impute) and its group column. */
+/** egdi_survey_compute_ex with its options as arguments (0 / -2 / 0,0,0 / 0 / None /
+ *  0 / 0 = defaults): quantile type, rank decimals, the three group thresholds,
+ *  the imputation method id (egdi_impute) and its group column, and the two
+ *  plausibility overrides. */
 egdi_status egdi_py_survey_compute(int edition, int input, const egdi_dataset *data,
                                    int quantile_type, int rank_decimals, double t0, double t1,
                                    double t2, egdi_dataset **out, int impute = 0,
-                                   const char *impute_group = NULL);
+                                   const char *impute_group = NULL, int allow_out_of_range = 0,
+                                   int allow_edition_mismatch = 0);
 
 /* ---- strings in bulk: one call per list, never one per unit ---- */
 %{

@@ -133,8 +133,9 @@ EGDI_API egdi_status egdi_dataset_get_level_codes(const egdi_dataset *ds, size_t
 EGDI_API egdi_status egdi_dataset_join_labels(egdi_dataset *ds, const egdi_dataset *table,
                                               int by_name, int allow_missing);
 
-/** @brief Layout of a CSV version of the options (for ABI checks). */
-#define EGDI_CSV_OPTIONS_VERSION 1
+/** @brief Layout version of ::egdi_csv_options (2 since 1.2: numeric
+ *  columns and the decimal comma). */
+#define EGDI_CSV_OPTIONS_VERSION 2
 
 /**
  * @brief Options for reading and writing wide CSV tables. Initialise with
@@ -142,7 +143,10 @@ EGDI_API egdi_status egdi_dataset_join_labels(egdi_dataset *ds, const egdi_datas
  */
 typedef struct egdi_csv_options {
     unsigned version;        /**< EGDI_CSV_OPTIONS_VERSION */
-    char delimiter;          /**< ',' or ';'; 0 on read = detect from the header line */
+    /** ',', ';', '\\t' or '|'; 0 on read = the most frequent of the four on
+     *  the header line (on write 0 = ','). A given delimiter that the header
+     *  line does not contain while it contains another is an error. */
+    char delimiter;
     const char *code_column; /**< header of the unit-code column (default "code") */
     const char *name_column; /**< header of the unit-name column (default "name") */
     /**
@@ -154,10 +158,25 @@ typedef struct egdi_csv_options {
     int decimals;            /**< write: digits after the point; -1 = shortest exact (default) */
     int crlf;                /**< write: end lines with CRLF instead of LF (default 0) */
     int omit_code;           /**< write: leave out the code column (e.g. when codes are names) */
+    /* ---- version 2 (1.2) ---- */
+    /**
+     * Read: columns that must be numeric where the file has them, e.g. the
+     * columns an index needs. A cell of such a column that is neither a
+     * finite number nor a missing-value marker is an error naming the file,
+     * line, column, unit and the cell's text, instead of making the column
+     * a label column. NULL = none.
+     */
+    const char *const *numeric_columns;
+    size_t n_numeric_columns; /**< entries in numeric_columns */
+    /** Read: the decimal separator of numbers, '.' (default; 0 = '.') or ','.
+     *  With '.', a number written with a decimal comma ("0,5") in a numeric
+     *  column is an error that says so. */
+    char decimal;
 } egdi_csv_options;
 
 /** @brief Initialiser of the current version: `egdi_csv_options o = EGDI_CSV_OPTIONS_INIT;` */
-#define EGDI_CSV_OPTIONS_INIT {EGDI_CSV_OPTIONS_VERSION, 0, "code", "name", NULL, 0, -1, 0, 0}
+#define EGDI_CSV_OPTIONS_INIT \
+    {EGDI_CSV_OPTIONS_VERSION, 0, "code", "name", NULL, 0, -1, 0, 0, NULL, 0, '.'}
 
 /**
  * @brief Fill the fields of @p version (1 .. EGDI_CSV_OPTIONS_VERSION) of
@@ -167,25 +186,47 @@ typedef struct egdi_csv_options {
  */
 EGDI_API egdi_status egdi_csv_options_init_version(egdi_csv_options *opts, unsigned version);
 /**
- * @brief Fill @p opts with the defaults (the version-1 layout, which is what
- * binaries built against 1.0 pass). New code may prefer
- * egdi_csv_options_init_version() or ::EGDI_CSV_OPTIONS_INIT.
+ * @brief Fill @p opts with the defaults. Programs compiled against 1.2 or
+ * later get the current version through the macro below; the function itself
+ * (what binaries built against 1.0 and 1.1 call) fills the version-1 layout
+ * only, so it never writes past an older, smaller struct.
  */
-EGDI_API void egdi_csv_options_init(egdi_csv_options *opts);
+EGDI_API void(egdi_csv_options_init)(egdi_csv_options *opts);
+#if !defined(SWIG)
+#define egdi_csv_options_init(opts) \
+    ((void)egdi_csv_options_init_version((opts), EGDI_CSV_OPTIONS_VERSION))
+#endif
 
 /**
  * @brief Read a wide table: one row per unit, one column per indicator.
  *
  * RFC 4180 quoting (embedded delimiters, quotes, line breaks), CRLF or LF,
- * an optional UTF-8 byte-order mark, ',' or ';'. Cells and headers are
- * trimmed. Missing values: empty, NA, NaN, N/A, "..", "-". If the code
- * column is absent the name column gives the codes, and vice versa; if
- * both are absent the first column gives both. Errors name the file, line
- * and column.
+ * an optional UTF-8 byte-order mark, ',', ';', tab or '|' between fields.
+ * Cells and headers are trimmed. Missing values: empty, NA, NaN, nan, N/A,
+ * n/a, null, "..", "-". If the code column is absent the name column gives
+ * the codes, and vice versa; if both are absent the first column gives both.
+ *
+ * Refused with a message naming the file, line and (where there is one)
+ * column and byte offset: with EGDI_ERR_PARSE a NUL byte, text that is not
+ * valid UTF-8, an empty header, rows whose field count differs from the
+ * header's, unclosed quotes, and a cell of a numeric column (see
+ * egdi_csv_options::numeric_columns) that is not a finite number ("inf",
+ * "1e400", hexadecimal numbers and decimal commas are refused by name); with
+ * EGDI_ERR_DUPLICATE two columns with the same header or two units with the
+ * same code; with EGDI_ERR_INVALID_ARG an empty unit code. A path that is a
+ * directory is EGDI_ERR_IO.
  * @param opts NULL for defaults.
  */
 EGDI_API egdi_status egdi_dataset_read_csv(const char *path, const egdi_csv_options *opts,
                                            egdi_dataset **out);
+/**
+ * @brief As egdi_dataset_read_csv() from an open stream (a pipe, standard
+ * input, ...), read to its end; @p source names it in messages (e.g.
+ * "<stdin>"; NULL = "<stream>"). The stream is not closed. @since 1.2
+ */
+EGDI_API egdi_status egdi_dataset_read_csv_stream(FILE *fp, const char *source,
+                                                  const egdi_csv_options *opts,
+                                                  egdi_dataset **out);
 /** @brief As egdi_dataset_read_csv() from a string in memory (@p len bytes). */
 EGDI_API egdi_status egdi_dataset_read_csv_buffer(const char *text, size_t len,
                                                   const egdi_csv_options *opts,
@@ -195,6 +236,8 @@ EGDI_API egdi_status egdi_dataset_read_csv_buffer(const char *text, size_t len,
  * @brief Write code, name and every column as CSV. The file is written to a
  * temporary file in the same directory and renamed into place, so readers
  * never see a half-written file and a failed write leaves no file behind.
+ * Only a new path, a regular file or a symbolic link to one is replaced
+ * (egdi/output.h); anything else is EGDI_ERR_IO before anything is written.
  */
 EGDI_API egdi_status egdi_dataset_write_csv(const egdi_dataset *ds, const char *path,
                                             const egdi_csv_options *opts);
@@ -203,7 +246,10 @@ EGDI_API egdi_status egdi_dataset_write_csv_stream(const egdi_dataset *ds, FILE 
                                                    const egdi_csv_options *opts);
 /**
  * @brief Write a JSON array of objects, one per unit ({"code":..,"name":..,
- * column: value, ...}); missing numbers become null. Atomic like the CSV writer.
+ * column: value, ...}); missing numbers become null. Atomic like the CSV
+ * writer, to the same targets. Codes, names, labels and column names must be
+ * valid UTF-8, as JSON requires: otherwise EGDI_ERR_INVALID_ARG naming the
+ * unit or column, before anything is written.
  */
 EGDI_API egdi_status egdi_dataset_write_json(const egdi_dataset *ds, const char *path,
                                              const egdi_csv_options *opts);

@@ -13,6 +13,7 @@
 #include "error.h"
 #include "common.h"
 #include "dataset.h"
+#include "output.h"
 #include "method.h"
 #include "index.h"
 #include "compute.h"

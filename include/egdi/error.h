@@ -39,7 +39,8 @@ extern "C" {
     X(EGDI_ERR_NO_CONVERGENCE, 10, "no convergence", "NoConvergenceError", "ArithmeticError")     \
     X(EGDI_ERR_CANCELLED, 11, "cancelled", "CancelledError", "RuntimeError")                      \
     X(EGDI_ERR_UNSUPPORTED, 12, "operation not supported", "UnsupportedError",                    \
-      "NotImplementedError")
+      "NotImplementedError")                                                                      \
+    X(EGDI_ERR_DATA, 13, "implausible or insufficient data", "DataError", "ValueError")
 
 /** @cond INTERNAL */
 #define EGDI__STATUS_ENUM(name, value, text, pyclass, pybase) name = value,

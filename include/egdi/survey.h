@@ -81,15 +81,27 @@ EGDI_API egdi_status egdi_survey_index(int edition, egdi_survey_input input, egd
  * that were not assessed (2003-2012 files). Unless @p keep_placeholders is
  * non-zero their index columns are set to missing, so they are not ranked;
  * rank_published is kept as published.
+ *
+ * The file passes the same checks as egdi_dataset_read_csv() (NUL bytes,
+ * UTF-8, quoting, field counts, repeated countries); every cell of a numeric
+ * column must be a finite number or a missing-value marker, and every row
+ * must carry the same Survey Year. Errors name the file, line and column.
  */
 EGDI_API egdi_status egdi_survey_read_un_csv(const char *path, int keep_placeholders,
                                              egdi_dataset **out);
+/**
+ * @brief As egdi_survey_read_un_csv() from an open stream read to its end;
+ * @p source names it in messages (NULL = "<stream>"). @since 1.2
+ */
+EGDI_API egdi_status egdi_survey_read_un_csv_stream(FILE *fp, const char *source,
+                                                    int keep_placeholders, egdi_dataset **out);
 /** @brief As egdi_survey_read_un_csv() from memory. */
 EGDI_API egdi_status egdi_survey_read_un_csv_buffer(const char *text, size_t len,
                                                     int keep_placeholders, egdi_dataset **out);
 
-/** @brief Layout version of ::egdi_survey_options (2 since 1.1: imputation). */
-#define EGDI_SURVEY_OPTIONS_VERSION 2
+/** @brief Layout version of ::egdi_survey_options (2 since 1.1: imputation;
+ *  3 since 1.2: the plausibility overrides). */
+#define EGDI_SURVEY_OPTIONS_VERSION 3
 
 /**
  * @brief Choices that the Survey's own documents leave open or that a user may
@@ -119,12 +131,21 @@ typedef struct egdi_survey_options {
      *  EGDI_IMPUTE_GROUP_MEAN and EGDI_IMPUTE_GROUP_MEDIAN (e.g. "region");
      *  NULL otherwise. */
     const char *impute_group;
+    /* ---- version 3 (1.2) ---- */
+    /** Non-zero: accept component indices (osi, tii, hci, epi) outside
+     *  [0, 1] with ::EGDI_INPUT_COMPONENTS, e.g. data on a 0-100 scale that the
+     *  user knowingly ranks as it is. Default 0: such a value is refused. */
+    int allow_out_of_range;
+    /** Non-zero: compute an edition on data whose survey_year column holds
+     *  another year (e.g. to see 2024 data under the 2022 method). Default 0:
+     *  refused. */
+    int allow_edition_mismatch;
 } egdi_survey_options;
 
 /** @brief Initialiser of the current version:
  *  `egdi_survey_options o = EGDI_SURVEY_OPTIONS_INIT;` */
 #define EGDI_SURVEY_OPTIONS_INIT \
-    {EGDI_SURVEY_OPTIONS_VERSION, 0, -2, {0, 0, 0}, EGDI_IMPUTE_NONE, NULL}
+    {EGDI_SURVEY_OPTIONS_VERSION, 0, -2, {0, 0, 0}, EGDI_IMPUTE_NONE, NULL, 0, 0}
 
 /**
  * @brief Fill the fields of @p version (1 .. EGDI_SURVEY_OPTIONS_VERSION) of
@@ -151,6 +172,15 @@ EGDI_API void(egdi_survey_options_init)(egdi_survey_options *opts);
  * (epi if the input has it), rank (on the edition's rank precision), group
  * ("Very High".."Low") and rating_class ("" before 2020), in this order.
  * The label columns of @p data (region, income, ...) are carried over.
+ *
+ * Data that cannot give a meaningful ranking is refused with EGDI_ERR_DATA
+ * and a message naming the unit and column: no units; an indicator column
+ * (osi, tii, hci, or a raw indicator) with no value for any unit; with the
+ * components input, an osi, tii, hci or epi value outside [0, 1] (see
+ * egdi_survey_options::allow_out_of_range); a survey_year column holding
+ * another year than @p edition (see
+ * egdi_survey_options::allow_edition_mismatch). A column that is missing or
+ * not numeric is EGDI_ERR_NOT_FOUND or EGDI_ERR_PARSE naming it.
  */
 EGDI_API egdi_status egdi_survey_compute(int edition, egdi_survey_input input,
                                          const egdi_dataset *data, egdi_dataset **out);

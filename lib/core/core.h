@@ -39,7 +39,10 @@ EGDI_HIDDEN char *egdi__strndup_trim(const char *s, size_t len);
 EGDI_HIDDEN void *egdi__reallocarray(void *p, size_t n, size_t size);
 /* malloc(n * size) with overflow check, at least one byte. */
 EGDI_HIDDEN void *egdi__mallocarray(size_t n, size_t size);
+/* The whole file (a directory is refused) or stream, NUL-terminated; *len
+ * excludes the NUL. `source` names the stream in messages. */
 EGDI_HIDDEN egdi_status egdi__read_file(const char *path, char **text, size_t *len);
+EGDI_HIDDEN egdi_status egdi__read_stream(FILE *fp, const char *source, char **text, size_t *len);
 
 /* ---- versioned structs (util.c) ----
  * sizes[v] is the size of version v of a struct (sizes[0] unused). Copies the
@@ -100,17 +103,24 @@ EGDI_HIDDEN void egdi__locale_pop(egdi__locale *l);
  * Returns 1 if a number or missing marker, 0 if not a number. */
 EGDI_HIDDEN int egdi__parse_number(const char *s, double *out);
 EGDI_HIDDEN int egdi__is_missing_marker(const char *s);
+/* egdi__parse_number() with a decimal separator '.' (or 0) or ','. */
+EGDI_HIDDEN int egdi__parse_number_sep(const char *s, char decimal, double *out);
+/* Why a cell that egdi__parse_number_sep() refused is not a number, for a
+ * message: "is not a finite number", "has a decimal comma; ...", ... */
+EGDI_HIDDEN const char *egdi__number_problem(const char *s, char decimal);
 /* Shortest text that reads back to the same double (or fixed decimals >= 0). */
 EGDI_HIDDEN void egdi__format_number(double v, int decimals, char *buf, size_t size);
 /* 10^d for d = 0..17, exact. */
 EGDI_HIDDEN double egdi__pow10(int d);
 
 /* ---- atomic output files (outfile.c): a temporary in the target's
- * directory, created with mode 0666 minus the umask, renamed on commit ---- */
+ * directory, renamed over the target on commit; what may be replaced is
+ * egdi/output.h's rule ---- */
 typedef struct egdi__outfile {
     FILE *fp;
-    char *tmp_path;
-    const char *path;
+    char *tmp_path;   /* the temporary file */
+    char *target;     /* the file replaced on commit (a symbolic link's target) */
+    const char *path; /* as the caller gave it, for messages */
 } egdi__outfile;
 EGDI_HIDDEN egdi_status egdi__outfile_open(egdi__outfile *of, const char *path);
 EGDI_HIDDEN egdi_status egdi__outfile_commit(egdi__outfile *of);

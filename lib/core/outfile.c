@@ -1,9 +1,12 @@
-/* Atomic output files: the data goes to a new temporary file next to the
- * target, which is renamed over the target only once everything is written
- * and flushed. The temporary is created with mode 0666, so the process's
- * umask decides its permissions, as for any file the user creates. */
+/* Atomic output files. The data goes to a new temporary file in the target's
+ * directory, which is renamed over the target only once everything is written
+ * and flushed. Only a new path, a regular file or a symbolic link to one is
+ * ever replaced (see egdi/output.h): a link is written through, so the link
+ * stays and the file it names is replaced; an existing file keeps its mode.
+ * A new file is created with mode 0666, so the umask decides its permissions. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
@@ -25,36 +28,158 @@ static uint64_t random_bits(void)
     return r;
 }
 
+static const char *kind_name(mode_t m)
+{
+    if (S_ISDIR(m))
+        return "a directory";
+    if (S_ISFIFO(m))
+        return "a FIFO (named pipe)";
+    if (S_ISCHR(m))
+        return "a character device";
+    if (S_ISBLK(m))
+        return "a block device";
+    if (S_ISSOCK(m))
+        return "a socket";
+    return "not a regular file";
+}
+
+/* The directory part of path ("." if none), newly allocated. */
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return egdi__strdup(".");
+    if (slash == path)
+        return egdi__strdup("/");
+    char *d = malloc((size_t)(slash - path) + 1);
+    if (d) {
+        memcpy(d, path, (size_t)(slash - path));
+        d[slash - path] = '\0';
+    }
+    return d;
+}
+
+/* Decide where a write of `path` goes. *target: the file to replace (path
+ * itself, or the file a symbolic link resolves to), newly allocated; *sb its
+ * status when *exists. Refuses anything but a new file in a writable
+ * directory, a writable regular file or a link to one. */
+static egdi_status resolve(const char *path, char **target, struct stat *sb, int *exists)
+{
+    struct stat lsb;
+    *target = NULL;
+    *exists = 0;
+    if (!*path)
+        return egdi__fail(EGDI_ERR_IO, "the output path is empty");
+    if (lstat(path, &lsb) != 0) {
+        if (errno != ENOENT)
+            return egdi__fail(EGDI_ERR_IO, "%s: cannot write: %s", path, strerror(errno));
+        char *dir = dir_of(path);
+        struct stat dsb;
+        if (!dir)
+            return egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", path);
+        egdi_status st = EGDI_OK;
+        if (stat(dir, &dsb) != 0 || !S_ISDIR(dsb.st_mode))
+            st = egdi__fail(EGDI_ERR_IO, "%s: cannot write: the directory '%s' does not exist",
+                            path, dir);
+        else if (access(dir, W_OK | X_OK) != 0)
+            st = egdi__fail(EGDI_ERR_IO, "%s: cannot write: no permission to create files in "
+                            "'%s'", path, dir);
+        free(dir);
+        if (st == EGDI_OK && !(*target = egdi__strdup(path)))
+            st = egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", path);
+        return st;
+    }
+    if (S_ISLNK(lsb.st_mode)) {
+        if (stat(path, sb) != 0)
+            return egdi__fail(EGDI_ERR_IO, "%s: a symbolic link to a missing file (%s); "
+                              "refusing to write through it", path, strerror(errno));
+    } else {
+        *sb = lsb;
+    }
+    if (!S_ISREG(sb->st_mode))
+        return egdi__fail(EGDI_ERR_IO, "%s: is %s%s; only a regular file (or a link to one) is "
+                          "replaced", path, kind_name(sb->st_mode),
+                          S_ISLNK(lsb.st_mode) ? " (through a symbolic link)" : "");
+    if (access(path, W_OK) != 0)
+        return egdi__fail(EGDI_ERR_IO, "%s: cannot write: %s", path, strerror(errno));
+    *target = S_ISLNK(lsb.st_mode) ? realpath(path, NULL) : egdi__strdup(path);
+    if (!*target)
+        return egdi__fail(EGDI_ERR_IO, "%s: cannot resolve the link: %s", path, strerror(errno));
+    *exists = 1;
+    return EGDI_OK;
+}
+
+egdi_status egdi_output_check(const char *path, const char *const *inputs, size_t n_inputs)
+{
+    EGDI_CHECK_ARG(path && (inputs || n_inputs == 0), "path/inputs");
+    char *target;
+    struct stat sb;
+    int exists;
+    egdi_status st = resolve(path, &target, &sb, &exists);
+    free(target);
+    for (size_t k = 0; k < n_inputs && st == EGDI_OK && exists; k++) {
+        struct stat isb;
+        if (inputs[k] && stat(inputs[k], &isb) == 0 && isb.st_dev == sb.st_dev &&
+            isb.st_ino == sb.st_ino)
+            st = egdi__fail(EGDI_ERR_IO, "%s: is the input file '%s'; refusing to overwrite "
+                            "an input", path, inputs[k]);
+    }
+    return st;
+}
+
 egdi_status egdi__outfile_open(egdi__outfile *of, const char *path)
 {
     of->fp = NULL;
     of->path = path;
-    size_t n = strlen(path);
+    of->tmp_path = NULL;
+    of->target = NULL;
+    struct stat sb;
+    int exists;
+    egdi_status st = resolve(path, &of->target, &sb, &exists);
+    if (st != EGDI_OK) {
+        free(of->target);
+        of->target = NULL;
+        return st;
+    }
+    size_t n = strlen(of->target);
     of->tmp_path = malloc(n + 32);
-    if (!of->tmp_path)
+    if (!of->tmp_path) {
+        free(of->target);
+        of->target = NULL;
         return egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", path);
+    }
     int fd = -1;
     for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
-        snprintf(of->tmp_path, n + 32, "%s.tmp.%012llx", path,
+        snprintf(of->tmp_path, n + 32, "%s.tmp.%012llx", of->target,
                  (unsigned long long)(random_bits() & 0xffffffffffffull));
         fd = open(of->tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd < 0 && errno != EEXIST)
             break;
     }
     if (fd < 0) {
-        egdi_status st = egdi__fail(EGDI_ERR_IO, "%s: cannot create a temporary file: %s", path,
-                                    strerror(errno));
-        free(of->tmp_path);
+        st = egdi__fail(EGDI_ERR_IO, "%s: cannot create a temporary file: %s", path,
+                        strerror(errno));
+        free(of->tmp_path); /* not ours: never unlink it */
         of->tmp_path = NULL;
+        egdi__outfile_abort(of);
         return st;
+    }
+    if (exists) { /* the replacement keeps the file's permissions (and owner if we may) */
+        if (fchown(fd, sb.st_uid, sb.st_gid) != 0 && errno == EPERM)
+            (void)!fchown(fd, (uid_t)-1, sb.st_gid);
+        if (fchmod(fd, sb.st_mode & 07777) != 0) {
+            st = egdi__fail(EGDI_ERR_IO, "%s: cannot keep the file's mode: %s", path,
+                            strerror(errno));
+            close(fd);
+            egdi__outfile_abort(of);
+            return st;
+        }
     }
     of->fp = fdopen(fd, "wb");
     if (!of->fp) {
-        egdi_status st = egdi__fail(EGDI_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+        st = egdi__fail(EGDI_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
         close(fd);
-        unlink(of->tmp_path);
-        free(of->tmp_path);
-        of->tmp_path = NULL;
+        egdi__outfile_abort(of);
         return st;
     }
     return EGDI_OK;
@@ -67,15 +192,14 @@ egdi_status egdi__outfile_commit(egdi__outfile *of)
     bad |= fsync(fileno(of->fp)) != 0 && errno != EINVAL;
     bad |= fclose(of->fp) != 0;
     of->fp = NULL;
-    if (bad || rename(of->tmp_path, of->path) != 0) {
+    if (bad || rename(of->tmp_path, of->target) != 0) {
         egdi_status st = egdi__fail(EGDI_ERR_IO, "%s: write failed: %s", of->path, strerror(errno));
-        unlink(of->tmp_path);
-        free(of->tmp_path);
-        of->tmp_path = NULL;
+        egdi__outfile_abort(of);
         return st;
     }
     free(of->tmp_path);
-    of->tmp_path = NULL;
+    free(of->target);
+    of->tmp_path = of->target = NULL;
     return EGDI_OK;
 }
 
@@ -84,9 +208,9 @@ void egdi__outfile_abort(egdi__outfile *of)
     if (of->fp)
         fclose(of->fp);
     of->fp = NULL;
-    if (of->tmp_path) {
-        unlink(of->tmp_path);
-        free(of->tmp_path);
-        of->tmp_path = NULL;
-    }
+    if (of->tmp_path)
+        unlink(of->tmp_path); /* may not exist yet: harmless */
+    free(of->tmp_path);
+    free(of->target);
+    of->tmp_path = of->target = NULL;
 }

@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 #include "core/core.h"
 
@@ -50,42 +52,53 @@ void *egdi__mallocarray(size_t n, size_t size)
     return malloc((n != 0 && size != 0) ? n * size : 1);
 }
 
+egdi_status egdi__read_stream(FILE *fp, const char *source, char **text, size_t *len)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", source);
+    for (;;) {
+        if (n + 1 >= cap) { /* room for a terminating NUL */
+            char *nb = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                return egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", source);
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - 1 - n, fp);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(fp)) {
+        int e = errno;
+        free(buf);
+        return egdi__fail(EGDI_ERR_IO, "%s: cannot read: %s", source,
+                          e ? strerror(e) : "read error");
+    }
+    buf[n] = '\0';
+    *text = buf;
+    *len = n;
+    return EGDI_OK;
+}
+
 egdi_status egdi__read_file(const char *path, char **text, size_t *len)
 {
     FILE *fp = fopen(path, "rb");
     if (!fp)
         return egdi__fail(EGDI_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    if (!buf) {
+    struct stat sb;
+    if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
         fclose(fp);
-        return egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", path);
+        return egdi__fail(EGDI_ERR_IO, "%s: is a directory, not a file", path);
     }
-    for (;;) {
-        if (n == cap) {
-            char *nb = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                fclose(fp);
-                return egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", path);
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int err = ferror(fp);
+    errno = 0;
+    egdi_status st = egdi__read_stream(fp, path, text, len);
     fclose(fp);
-    if (err) {
-        free(buf);
-        return egdi__fail(EGDI_ERR_IO, "%s: read error", path);
-    }
-    *text = buf;
-    *len = n;
-    return EGDI_OK;
+    return st;
 }
 
 egdi_status egdi__versioned_read(void *dst, const void *defaults, const void *src,
@@ -172,6 +185,46 @@ int egdi__parse_number(const char *s, double *out)
         return 0;
     *out = v;
     return 1;
+}
+
+int egdi__parse_number_sep(const char *s, char decimal, double *out)
+{
+    if (decimal != ',')
+        return egdi__parse_number(s, out);
+    /* "0,5" -> "0.5"; a cell that already has a '.' is not a decimal-comma number */
+    char buf[64];
+    size_t n = strlen(s);
+    if (n >= sizeof buf || strchr(s, '.'))
+        return egdi__is_missing_marker(s) ? egdi__parse_number(s, out) : 0;
+    memcpy(buf, s, n + 1);
+    char *comma = strchr(buf, ',');
+    if (comma) {
+        *comma = '.';
+        if (strchr(comma + 1, ','))
+            return 0;
+    }
+    return egdi__parse_number(buf, out);
+}
+
+const char *egdi__number_problem(const char *s, char decimal)
+{
+    const char *p = s + (*s == '+' || *s == '-');
+    if (strncasecmp(p, "inf", 3) == 0)
+        return "is not a finite number";
+    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
+        return "is a hexadecimal number; write it in decimal";
+    if (decimal != ',' && strchr(s, ',')) {
+        double v;
+        if (egdi__parse_number_sep(s, ',', &v))
+            return "has a decimal comma; read the file with the decimal comma option "
+                   "(egdi: --decimal-comma)";
+    }
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end != s && *end == '\0' && errno == ERANGE)
+        return fabs(v) > 1 ? "is too large for a double" : "is too small for a double";
+    return "is not a number";
 }
 
 void egdi__format_number(double v, int decimals, char *buf, size_t size)

@@ -93,17 +93,37 @@ static int same_layout(const egdi__pnode *a, const egdi__pnode *b)
 }
 
 /* Find every source column (all missing ones are counted, the first is named). */
+/* A label column standing where a numeric one is needed: name a cell that
+ * is not a number, which is what made it text. */
+static egdi_status not_numeric(const egdi__node *nd, const egdi_dataset *data, size_t j)
+{
+    const egdi__column *c = &data->cols[j];
+    for (size_t i = 0; i < data->n_units; i++) {
+        double v;
+        const char *text = c->codes[i] >= 0 ? c->levels[c->codes[i]] : "";
+        if (!egdi__parse_number(text, &v))
+            return egdi__fail(EGDI_ERR_PARSE, "indicator '%s': column '%s' must be numeric, "
+                              "but unit '%s' has '%s', which %s", nd->code, nd->source,
+                              data->codes[i], text, egdi__number_problem(text, '.'));
+    }
+    return egdi__fail(EGDI_ERR_PARSE, "indicator '%s': column '%s' is a label column, not a "
+                      "numeric one", nd->code, nd->source);
+}
+
 static egdi_status resolve_sources(const egdi_index *idx, const egdi_dataset *data, size_t *src)
 {
     size_t missing = 0, first = 0;
+    if (data->n_units == 0)
+        return egdi__fail(EGDI_ERR_DATA, "the data has no units to compute");
     for (size_t k = 0; k < idx->n_nodes; k++) {
         const egdi__node *nd = &idx->nodes[k];
         if (!nd->is_indicator)
             continue;
         src[k] = egdi__dataset_column(data, nd->source);
-        if (src[k] == (size_t)-1 || data->cols[src[k]].kind != EGDI_COLUMN_NUMERIC)
-            if (missing++ == 0)
-                first = k;
+        if (src[k] != (size_t)-1 && data->cols[src[k]].kind != EGDI_COLUMN_NUMERIC)
+            return not_numeric(nd, data, src[k]);
+        if (src[k] == (size_t)-1 && missing++ == 0)
+            first = k;
     }
     if (missing)
         return egdi__fail(EGDI_ERR_NOT_FOUND, "indicator '%s': the data has no numeric column "

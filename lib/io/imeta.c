@@ -42,9 +42,12 @@ static egdi_status num_cell(const egdi__csv *csv, size_t r, const long *c, int k
         *out = dflt;
         return EGDI_OK;
     }
-    if (!egdi__parse_number(s, out) || isnan(*out))
-        return egdi__fail(EGDI_ERR_PARSE, "line %zu: column %s: '%s' is not a number",
-                          csv->line[r], col_names[k], s);
+    int ok = egdi__parse_number(s, out);
+    if (!ok || isnan(*out))
+        return egdi__fail(EGDI_ERR_PARSE, "line %zu: column %s: '%s' %s", csv->line[r],
+                          col_names[k], s,
+                          ok ? "is a missing-value marker; give a number or leave the cell empty"
+                             : egdi__number_problem(s, '.'));
     return EGDI_OK;
 }
 

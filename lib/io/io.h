@@ -23,7 +23,20 @@ static inline const char *egdi__csv_cell(const egdi__csv *csv, size_t row, size_
 }
 /* Header position of a column, or -1. */
 EGDI_HIDDEN long egdi__csv_find_col(const egdi__csv *csv, const char *name);
+/* The most frequent of ',', ';', tab and '|' outside quotes on the first line
+ * (',' when none occurs). */
 EGDI_HIDDEN char egdi__csv_detect_delimiter(const char *text, size_t len);
+/* 1 if d is a delimiter the reader accepts. */
+EGDI_HIDDEN int egdi__csv_delimiter_ok(char d);
+/* "','", "tab", ... for messages. */
+EGDI_HIDDEN const char *egdi__csv_delimiter_name(char d);
+/* EGDI_ERR_PARSE naming the line and byte offset of the first NUL byte or
+ * invalid UTF-8 sequence of text; `skipped` bytes (a BOM) precede text in the
+ * file. egdi__csv_parse() applies it to every file. */
+/* Offset of the first NUL byte or invalid UTF-8 sequence in text, or len. */
+EGDI_HIDDEN size_t egdi__text_invalid_at(const char *text, size_t len);
+EGDI_HIDDEN egdi_status egdi__text_check(const char *text, size_t len, size_t skipped,
+                                         const char *source);
 EGDI_HIDDEN void egdi__csv_write_field(FILE *fp, const char *s, char delimiter);
 
 /* table_io.c: parse CSV text (in the C locale) and let `build` fill a new

@@ -9,7 +9,8 @@
 
 /* Size of each version of egdi_csv_options; a version's size never changes. */
 static const size_t csv_sizes[] = {
-    0, offsetof(egdi_csv_options, omit_code) + sizeof(int) /* 1: 1.0 */
+    0, offsetof(egdi_csv_options, omit_code) + sizeof(int), /* 1: 1.0 */
+    offsetof(egdi_csv_options, decimal) + sizeof(char)       /* 2: 1.2 */
 };
 #define N_CSV_VERSIONS (sizeof csv_sizes / sizeof *csv_sizes)
 
@@ -20,9 +21,10 @@ static void defaults(egdi_csv_options *o)
     o->code_column = "code";
     o->name_column = "name";
     o->decimals = -1;
+    o->decimal = '.';
 }
 
-void egdi_csv_options_init(egdi_csv_options *opts)
+void(egdi_csv_options_init)(egdi_csv_options *opts)
 {
     /* the 1.0 entry point: binaries built against 1.0 pass a version-1 struct */
     if (opts)
@@ -49,8 +51,16 @@ egdi_status egdi__csv_options_resolve(const egdi_csv_options *in, egdi_csv_optio
         out->code_column = "code";
     if (!out->name_column)
         out->name_column = "name";
-    if (out->delimiter != 0 && out->delimiter != ',' && out->delimiter != ';')
-        return egdi__fail(EGDI_ERR_INVALID_ARG, "delimiter must be ',' or ';'");
+    if (out->delimiter != 0 && !egdi__csv_delimiter_ok(out->delimiter))
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "delimiter must be ',', ';', tab or '|'");
+    if (out->decimal == 0)
+        out->decimal = '.';
+    if (out->decimal != '.' && out->decimal != ',')
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "decimal separator must be '.' or ','");
+    if (out->n_numeric_columns && !out->numeric_columns)
+        return egdi__fail(EGDI_ERR_INVALID_ARG,
+                          "numeric_columns is NULL but n_numeric_columns is %zu",
+                          out->n_numeric_columns);
     if (out->decimals < -1 || out->decimals > 17)
         return egdi__fail(EGDI_ERR_INVALID_ARG, "decimals must be -1..17, not %d", out->decimals);
     if (out->n_label_columns && !out->label_columns)
@@ -59,10 +69,10 @@ egdi_status egdi__csv_options_resolve(const egdi_csv_options *in, egdi_csv_optio
     return EGDI_OK;
 }
 
-static int is_listed(const egdi_csv_options *o, const char *name)
+static int is_listed(const char *const *list, size_t n, const char *name)
 {
-    for (size_t k = 0; k < o->n_label_columns; k++)
-        if (o->label_columns[k] && strcmp(o->label_columns[k], name) == 0)
+    for (size_t k = 0; k < n; k++)
+        if (list[k] && strcmp(list[k], name) == 0)
             return 1;
     return 0;
 }
@@ -132,7 +142,8 @@ static egdi_status build_from_csv(const egdi__csv *csv, const egdi_csv_options *
         if ((long)j == code_col || (long)j == name_col)
             continue;
         const char *head = egdi__csv_cell(csv, 0, j);
-        int label = is_listed(o, head);
+        int numeric = is_listed(o->numeric_columns, o->n_numeric_columns, head);
+        int label = !numeric && is_listed(o->label_columns, o->n_label_columns, head);
         if (!label) {
             /* numeric unless the column is undeclared and some cell is not a number */
             double *v = egdi__mallocarray(n, sizeof *v);
@@ -140,7 +151,7 @@ static egdi_status build_from_csv(const egdi__csv *csv, const egdi_csv_options *
                 return egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", source);
             size_t r = 1;
             for (; r < csv->n_rows; r++)
-                if (!egdi__parse_number(egdi__csv_cell(csv, r, j), &v[r - 1]))
+                if (!egdi__parse_number_sep(egdi__csv_cell(csv, r, j), o->decimal, &v[r - 1]))
                     break;
             if (r == csv->n_rows) {
                 st = egdi__dataset_adopt_numeric(ds, head, v);
@@ -151,11 +162,13 @@ static egdi_status build_from_csv(const egdi__csv *csv, const egdi_csv_options *
                 continue;
             }
             free(v);
-            if (o->label_columns) /* declared numeric by omission */
+            if (numeric || o->label_columns) { /* declared numeric (or so by omission) */
+                const char *cell = egdi__csv_cell(csv, r, j);
                 return egdi__fail(EGDI_ERR_PARSE,
-                                  "%s:%zu: column %zu ('%s'), unit '%s': '%s' is not a number",
-                                  source, csv->line[r], j + 1, head, ds->codes[r - 1],
-                                  egdi__csv_cell(csv, r, j));
+                                  "%s:%zu: column %zu ('%s'), unit '%s': '%s' %s", source,
+                                  csv->line[r], j + 1, head, ds->codes[r - 1], cell,
+                                  egdi__number_problem(cell, o->decimal));
+            }
             label = 1;
         }
         size_t k = ds->n_cols;
@@ -238,6 +251,25 @@ egdi_status egdi_dataset_read_csv(const char *path, const egdi_csv_options *opts
     if (st != EGDI_OK)
         return st;
     st = egdi__dataset_from_text(text, len, &o, path, out);
+    free(text);
+    return st;
+}
+
+egdi_status egdi_dataset_read_csv_stream(FILE *fp, const char *source,
+                                         const egdi_csv_options *opts, egdi_dataset **out)
+{
+    EGDI_CHECK_ARG(fp && out, "fp/out");
+    egdi_csv_options o;
+    egdi_status st = egdi__csv_options_resolve(opts, &o);
+    if (st != EGDI_OK)
+        return st;
+    if (!source)
+        source = "<stream>";
+    char *text = NULL;
+    size_t len;
+    if ((st = egdi__read_stream(fp, source, &text, &len)) != EGDI_OK)
+        return st;
+    st = egdi__dataset_from_text(text, len, &o, source, out);
     free(text);
     return st;
 }
@@ -331,12 +363,49 @@ static void write_json(const egdi_dataset *ds, FILE *fp, const egdi_csv_options 
 
 typedef void (*writer_fn)(const egdi_dataset *, FILE *, const egdi_csv_options *);
 
+/* JSON is UTF-8 by definition: refuse text that is not, before writing. The
+ * message names the place without echoing the bad bytes. */
+static egdi_status check_utf8(const char *s, const char *what)
+{
+    size_t n = strlen(s), at = egdi__text_invalid_at(s, n);
+    if (at == n)
+        return EGDI_OK;
+    return egdi__fail(EGDI_ERR_INVALID_ARG, "%s is not valid UTF-8 (byte 0x%02X at offset %zu); "
+                      "JSON output needs UTF-8 text", what, (unsigned char)s[at], at);
+}
+
+static egdi_status check_json_text(const egdi_dataset *ds)
+{
+    egdi_status st = EGDI_OK;
+    for (size_t j = 0; j < ds->n_cols && st == EGDI_OK; j++) {
+        const egdi__column *c = &ds->cols[j];
+        if ((st = check_utf8(c->name, "a column name")) != EGDI_OK)
+            egdi__error_prefix("column %zu: ", j + 1);
+        for (size_t k = 0; c->kind == EGDI_COLUMN_LABEL && k < c->n_levels && st == EGDI_OK; k++)
+            if ((st = check_utf8(c->levels[k], "a label")) != EGDI_OK)
+                egdi__error_prefix("column '%s': ", c->name);
+    }
+    for (size_t i = 0; i < ds->n_units && st == EGDI_OK; i++) {
+        int code_ok = (st = check_utf8(ds->codes[i], "its code")) == EGDI_OK;
+        st = st ? st : check_utf8(ds->names[i], "its name");
+        if (st != EGDI_OK) {
+            if (code_ok)
+                egdi__error_prefix("unit %zu ('%s'): ", i + 1, ds->codes[i]);
+            else
+                egdi__error_prefix("unit %zu: ", i + 1);
+        }
+    }
+    return st;
+}
+
 static egdi_status write_stream(const egdi_dataset *ds, FILE *fp, const egdi_csv_options *opts,
                                 writer_fn fn)
 {
     EGDI_CHECK_ARG(ds && fp, "ds/fp");
     egdi_csv_options o;
     egdi_status st = egdi__csv_options_resolve(opts, &o);
+    if (st == EGDI_OK && fn == write_json)
+        st = check_json_text(ds);
     if (st != EGDI_OK)
         return st;
     egdi__locale loc;
@@ -355,6 +424,8 @@ static egdi_status write_path(const egdi_dataset *ds, const char *path,
     EGDI_CHECK_ARG(ds && path, "ds/path");
     egdi_csv_options o;
     egdi_status st = egdi__csv_options_resolve(opts, &o);
+    if (st == EGDI_OK && fn == write_json)
+        st = check_json_text(ds); /* before the file is touched */
     if (st != EGDI_OK)
         return st;
     egdi__outfile of;

@@ -50,8 +50,8 @@ static egdi_status un_from_csv(const egdi__csv *csv, const void *ctx, const char
             const char *cell = egdi__csv_cell(csv, r, j);
             if (!egdi__parse_number(cell, &ds->cols[k++].num[r - 1]))
                 return egdi__fail(EGDI_ERR_PARSE, "%s:%zu: column %zu ('%s'), country '%s': '%s' "
-                                  "is not a number", src, csv->line[r], j + 1, un_header[j],
-                                  ds->codes[r - 1], cell);
+                                  "%s", src, csv->line[r], j + 1, un_header[j],
+                                  ds->codes[r - 1], cell, egdi__number_problem(cell, '.'));
         }
         double y = ds->cols[0].num[r - 1];
         if (isnan(y) || (!isnan(year) && y != year))
@@ -89,6 +89,22 @@ egdi_status egdi_survey_read_un_csv(const char *path, int keep, egdi_dataset **o
     if (st != EGDI_OK)
         return st;
     st = egdi__survey_read_un(text, len, keep, path, out);
+    free(text);
+    return st;
+}
+
+egdi_status egdi_survey_read_un_csv_stream(FILE *fp, const char *source, int keep,
+                                           egdi_dataset **out)
+{
+    EGDI_CHECK_ARG(fp && out, "fp/out");
+    if (!source)
+        source = "<stream>";
+    char *text = NULL;
+    size_t len;
+    egdi_status st = egdi__read_stream(fp, source, &text, &len);
+    if (st != EGDI_OK)
+        return st;
+    st = egdi__survey_read_un(text, len, keep, source, out);
     free(text);
     return st;
 }

@@ -13,7 +13,8 @@
 static const size_t options_sizes[] = {
     0,
     offsetof(egdi_survey_options, thresholds) + 3 * sizeof(double),    /* 1: 1.0 */
-    offsetof(egdi_survey_options, impute_group) + sizeof(const char *) /* 2: 1.1 */
+    offsetof(egdi_survey_options, impute_group) + sizeof(const char *), /* 2: 1.1 */
+    offsetof(egdi_survey_options, allow_edition_mismatch) + sizeof(int) /* 3: 1.2 */
 };
 #define N_OPTION_VERSIONS (sizeof options_sizes / sizeof *options_sizes)
 
@@ -255,6 +256,55 @@ static egdi_status assessed_units(const egdi_index *idx, const egdi_dataset *dat
     return st;
 }
 
+/* Refuse data that cannot give a meaningful ranking (see survey.h). */
+static egdi_status check_data(int year, egdi_survey_input input, const egdi_index *idx,
+                              const egdi_dataset *data, const egdi_survey_options *o)
+{
+    size_t n = data->n_units;
+    if (n == 0)
+        return egdi__fail(EGDI_ERR_DATA, "the data has no units (countries) to rank");
+    size_t jy = egdi__dataset_column(data, "survey_year");
+    if (!o->allow_edition_mismatch && jy != (size_t)-1 &&
+        data->cols[jy].kind == EGDI_COLUMN_NUMERIC)
+        for (size_t i = 0; i < n; i++) {
+            double y = data->cols[jy].num[i];
+            if (!isnan(y) && y != (double)year)
+                return egdi__fail(EGDI_ERR_DATA, "unit '%s': survey_year is %g, but the edition "
+                                  "computed is %d; compute edition %g, or allow the mismatch "
+                                  "(option allow_edition_mismatch; egdi: "
+                                  "--allow-edition-mismatch)", data->codes[i], y, year, y);
+        }
+    for (size_t k = 0; k < egdi_index_n_nodes(idx); k++) {
+        const char *source = egdi_index_node_source(idx, k);
+        size_t j = source ? egdi__dataset_column(data, source) : (size_t)-1;
+        if (j == (size_t)-1 || data->cols[j].kind != EGDI_COLUMN_NUMERIC)
+            continue; /* reported by the computation, which names it */
+        size_t i = 0;
+        while (i < n && isnan(data->cols[j].num[i]))
+            i++;
+        if (i == n)
+            return egdi__fail(EGDI_ERR_DATA, "column '%s' has no value for any of the %zu units",
+                              source, n);
+    }
+    if (input != EGDI_INPUT_COMPONENTS || o->allow_out_of_range)
+        return EGDI_OK;
+    static const char *const components[] = {"osi", "tii", "hci", "epi"};
+    for (size_t c = 0; c < 4; c++) {
+        size_t j = egdi__dataset_column(data, components[c]);
+        if (j == (size_t)-1 || data->cols[j].kind != EGDI_COLUMN_NUMERIC)
+            continue;
+        for (size_t i = 0; i < n; i++) {
+            double v = data->cols[j].num[i];
+            if (v < 0 || v > 1)
+                return egdi__fail(EGDI_ERR_DATA, "unit '%s': column '%s' is %g, outside [0, 1], "
+                                  "where Survey component indices lie; to rank such data as it "
+                                  "is, allow it (option allow_out_of_range; egdi: "
+                                  "--allow-out-of-range)", data->codes[i], components[c], v);
+        }
+    }
+    return EGDI_OK;
+}
+
 egdi_status egdi_survey_compute(int year, egdi_survey_input input, const egdi_dataset *data,
                                 egdi_dataset **out)
 {
@@ -278,6 +328,7 @@ egdi_status egdi_survey_compute_ex(int year, egdi_survey_input input, const egdi
     egdi_survey_options o;
     st = st ? st : resolve(year, opts, &info, &o);
     st = st ? st : egdi_survey_index(year, input, &idx);
+    st = st ? st : check_data(year, input, idx, data, &o);
     st = st ? st : set_imputation(idx, &o);
     if (st == EGDI_OK && o.impute != EGDI_IMPUTE_NONE)
         st = assessed_units(idx, data, &sub, &rows);

@@ -74,7 +74,11 @@ static loaded load(int year)
     snprintf(path, sizeof path, "%s/un-egov/EGOV_DATA_%d.csv", EGDI_TEST_DATA, year);
     loaded L;
     OK(egdi_survey_read_un_csv(path, 0, &L.data));
-    OK(egdi_survey_compute(year, EGDI_INPUT_COMPONENTS, L.data, &L.tab));
+    /* the 2003 export publishes two HCI values above 1 (Micronesia 1.422, Tuvalu
+     * 1.03; see data/README.md): reproducing it means allowing them explicitly */
+    egdi_survey_options o = EGDI_SURVEY_OPTIONS_INIT;
+    o.allow_out_of_range = year == 2003;
+    OK(egdi_survey_compute_ex(year, EGDI_INPUT_COMPONENTS, L.data, &o, &L.tab));
     L.n = egdi_dataset_n_units(L.data);
     L.pub_egdi = column(L.data, "egdi_published");
     L.pub_rank = column(L.data, "rank_published");

@@ -45,8 +45,11 @@ class Compute(unittest.TestCase):
     def test_every_edition_matches_published_ranks(self):
         ties = near_ties()
         for year in EDITIONS:
+            # the 2003 export publishes two HCI values above 1 (data/README.md)
+            allow = ["--allow-out-of-range"] if year == 2003 else []
             rows = list(csv.DictReader(io.StringIO(
-                run("compute", "--edition", year, "--format", "csv", un_file(year)).stdout)))
+                run("compute", "--edition", year, *allow, "--format", "csv",
+                    un_file(year)).stdout)))
             self.assertEqual(len(rows), 193)
             self.assertEqual(list(rows[0])[:9], ["name", "osi", "tii", "hci", "egdi", "epi",
                                                  "rank", "group", "rating_class"])

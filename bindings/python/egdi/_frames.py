@@ -16,9 +16,13 @@ def to_dataset(df, code_column="code", name_column="name", with_names=False):
 
     Unit codes come from ``code_column`` if present, otherwise from
     ``name_column``; names from ``name_column`` (a missing name defaults to the
-    code). Numeric and boolean columns become numeric columns (missing values
-    become NaN); every other column becomes a label column (missing values
-    become "no label", other values their ``str``).
+    code). Numeric and boolean columns, and object columns holding only
+    numbers and missing values, become numeric columns (missing values become
+    NaN; infinities are kept for libegdi to refuse by unit and column); every
+    other column becomes a label column (missing values become "no label",
+    other values their ``str``). A computation that needs a column which thus
+    became a label column fails in libegdi, naming the unit and the offending
+    value.
 
     With ``with_names=True`` returns ``(dataset, names)``: ``names`` is an object
     array of the unit names as libegdi stores them, taken from ``df`` when
@@ -42,7 +46,7 @@ def to_dataset(df, code_column="code", name_column="name", with_names=False):
         if col in (code_column, name_column):
             continue
         s = df[col]
-        if pd.api.types.is_numeric_dtype(s) or pd.api.types.is_bool_dtype(s):
+        if _is_numeric(s):
             values = s.to_numpy(dtype=np.float64, na_value=np.nan)
             _egdi.egdi_dataset_add_numeric(ds, str(col), np.ascontiguousarray(values))
         else:
@@ -54,6 +58,21 @@ def to_dataset(df, code_column="code", name_column="name", with_names=False):
         kept = np.empty(len(code_list), dtype=object)
         kept[:] = code_list if names is None else names
     return ds, kept
+
+
+_NUMBER_KINDS = ("floating", "integer", "mixed-integer-float", "decimal", "boolean")
+
+
+def _is_numeric(s):
+    """True for numeric and boolean dtypes, and for an object column of numbers
+    and missing values only (e.g. ``[0.5, None, 0.7]`` with ``dtype=object``)."""
+    if pd.api.types.is_numeric_dtype(s) or pd.api.types.is_bool_dtype(s):
+        return True
+    if s.dtype != object or len(s) == 0:
+        return False
+    if s.isna().all():          # nothing but missing values: a numeric column of NaN
+        return True
+    return pd.api.types.infer_dtype(s, skipna=True) in _NUMBER_KINDS
 
 
 def _text(s):

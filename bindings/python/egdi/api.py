@@ -90,7 +90,8 @@ def countries():
 
 
 def compute(df, edition=2024, input="components", quantile_type=None, rank_decimals=None,
-            thresholds=None, extra=False, impute=None, impute_group=None):
+            thresholds=None, extra=False, impute=None, impute_group=None,
+            allow_out_of_range=False, allow_edition_mismatch=False):
     """Compute a Survey edition and return its ranking, best first.
 
     ``df`` has one row per country with a ``name`` (or ``code``) column and the
@@ -114,6 +115,17 @@ def compute(df, edition=2024, input="components", quantile_type=None, rank_decim
     :func:`countries` when ``df`` lacks them). With imputation the result has an ``imputed`` column
     after ``rating_class``: per country the indicators whose value was filled,
     separated by ``;`` (empty if none).
+
+    Data that cannot give a meaningful ranking raises :class:`DataError` (a
+    ``ValueError``) naming the country and column: no rows, an indicator column
+    without a single value, a component (osi, tii, hci, epi) outside [0, 1]
+    (pass ``allow_out_of_range=True`` to rank such data as it is; the 2003
+    export needs it for two published HCI values above 1), or a
+    ``survey_year`` column holding another year than ``edition`` (pass
+    ``allow_edition_mismatch=True``). NaN and None are missing values; an
+    infinite value is a :class:`DomainError`, and a value that is not a number
+    (text, a list, ...) a :class:`ParseError`, each naming the country, the
+    column and the value.
     """
     if input not in _INPUTS:
         raise ValueError(f"input must be 'components' or 'raw', not {input!r}")
@@ -133,7 +145,9 @@ def compute(df, edition=2024, input="components", quantile_type=None, rank_decim
         df = _with_country_label(df, impute_group)
     ds, names = to_dataset(df, with_names=True)
     table = _egdi.egdi_py_survey_compute(int(edition), _INPUTS[input], ds,
-                                         int(quantile_type or 0), rd, *t, imp, impute_group)
+                                         int(quantile_type or 0), rd, *t, imp, impute_group,
+                                         int(bool(allow_out_of_range)),
+                                         int(bool(allow_edition_mismatch)))
     columns = _RESULT_COLUMNS[1:] + (["imputed"] if imp else [])
     if extra:
         names = [_egdi.egdi_dataset_column_name(table, j)

@@ -17,7 +17,8 @@ def test_ranks_match_published_but_listed_near_ties(year, near_ties):
     df = egdi.read_un_csv(un_file(year))
     assert len(df) == 193
     assert not df["name"].str.endswith(" ").any()          # names trimmed
-    out = egdi.compute(df, edition=year)
+    # the 2003 export publishes two HCI values above 1 (data/README.md)
+    out = egdi.compute(df, edition=year, allow_out_of_range=year == 2003)
     assert list(out.columns[:8]) == ["name", "osi", "tii", "hci", "egdi", "rank", "group",
                                      "rating_class"]
     merged = out.merge(df[["name", "rank_published", "egdi_published"]], on="name")
@@ -39,7 +40,8 @@ def test_egdi_from_components_within_rounding(year):
     # EGDI precision 4 decimals in 2008 and 2018-2022, else 5; components 4-5 decimals
     # (HCI 3 in 2003-05, 4 in 2014); 2024 carries up to 3.7e-5 of source noise.
     df = egdi.read_un_csv(un_file(year))
-    out = egdi.compute(df, edition=year).merge(df[["name", "egdi_published"]], on="name")
+    out = egdi.compute(df, edition=year, allow_out_of_range=year == 2003).merge(
+        df[["name", "egdi_published"]], on="name")
     ok = out["egdi_published"].notna() & ~out["name"].isin(["Cambodia", "Cameroon"]
                                                             if year == 2008 else [])
     diff = (out.loc[ok, "egdi"] - out.loc[ok, "egdi_published"]).abs()
