@@ -3,7 +3,8 @@
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config libgsl-dev check libsubunit-dev swig python3
       python3-dev python3-numpy python3-pandas python3-pytest python3-matplotlib binutils
-      jupyter-nbconvert python3-ipykernel python3-nbformat python3-nbclient)
+      jupyter-nbconvert python3-ipykernel python3-nbformat python3-nbclient
+      valgrind abigail-tools)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
