@@ -22,9 +22,9 @@ static int load(const char *path, const common_opts *o, edition_table *e)
     if (rc != EXIT_OK)
         return rc;
     e->year = dataset_year(data);
-    if (!e->year) {
+    if (e->year <= 0) {
         egdi_dataset_free(data);
-        fprintf(stderr, "egdi: compare: %s has no survey_year column\n", path);
+        fprintf(stderr, "egdi: compare: %s has no survey_year column holding a year\n", path);
         return EXIT_INPUT;
     }
     egdi_survey_options so;
@@ -178,6 +178,10 @@ int cmd_compare(int argc, char **argv)
     if (n < 2)
         return tool_usage("usage: egdi compare [--country NAME]... [--format table|csv|json] "
                           "[-o FILE] FILE_A FILE_B [FILE_C ...]");
+    for (int a = 0; a < n; a++)
+        for (int b = a + 1; b < n; b++)
+            if (strcmp(paths[a], "-") == 0 && strcmp(paths[b], "-") == 0)
+                return tool_usage("compare: standard input ('-') can be read once only");
     int rc = check_output(&o, paths, n);
     if (rc != EXIT_OK)
         return rc;

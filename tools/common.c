@@ -1,4 +1,5 @@
 /* Helpers shared by the egdi subcommands. */
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,8 +34,10 @@ int check_output(const common_opts *o, char *const *inputs, int n_inputs)
     int n = 0;
     for (int k = 0; k < n_inputs && n < 64; k++)
         paths[n++] = strcmp(inputs[k], "-") == 0 ? "/dev/stdin" : inputs[k];
-    if (o->countries && n < 64)
-        paths[n++] = o->countries;
+    /* the country table is read too: --countries, or the default one */
+    const char *countries = o->countries ? o->countries : default_countries();
+    if (countries && n < 64)
+        paths[n++] = countries;
     if (egdi_output_check(o->output, paths, (size_t)n) != EGDI_OK) {
         fprintf(stderr, "egdi: -o: %s\n", egdi_last_error());
         return EXIT_OUTPUT;
@@ -46,6 +49,11 @@ int input_edition(const char *cmd, const common_opts *o, const egdi_dataset *dat
                   const char *path, int *edition)
 {
     *edition = o->edition ? o->edition : dataset_year(data);
+    if (*edition < 0) {
+        fprintf(stderr, "egdi: %s: the survey_year column does not hold a year\n",
+                strcmp(path, "-") == 0 ? "<stdin>" : path);
+        return EXIT_INPUT;
+    }
     if (!*edition && egdi_dataset_n_units(data) == 0) {
         fprintf(stderr, "egdi: %s: no units (countries): the file has a header only\n",
                 strcmp(path, "-") == 0 ? "<stdin>" : path);
@@ -158,8 +166,10 @@ static int slurp(const char *path, char **text, size_t *len)
         fprintf(stderr, "egdi: %s: cannot open: %s\n", path, strerror(errno));
         return EXIT_INPUT;
     }
-    if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        fprintf(stderr, "egdi: %s: is a directory, not a file\n", path);
+    if (!is_stdin && fstat(fileno(fp), &sb) == 0 &&
+        (S_ISDIR(sb.st_mode) || S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode))) {
+        fprintf(stderr, "egdi: %s: is a %s, not a file\n", path,
+                S_ISDIR(sb.st_mode) ? "directory" : "device");
         fclose(fp);
         return EXIT_INPUT;
     }
@@ -270,11 +280,14 @@ size_t col(const egdi_dataset *ds, const char *name)
 int dataset_year(const egdi_dataset *ds)
 {
     size_t j = col(ds, "survey_year");
-    double y;
-    if (j == (size_t)-1 || egdi_dataset_n_units(ds) == 0 ||
-        egdi_dataset_get_value(ds, 0, j, &y) != EGDI_OK || y != y)
+    double y = NAN;
+    for (size_t i = 0; j != (size_t)-1 && i < egdi_dataset_n_units(ds) && isnan(y); i++)
+        if (egdi_dataset_get_value(ds, i, j, &y) != EGDI_OK)
+            y = NAN;
+    if (isnan(y))
         return 0;
-    return (int)y;
+    /* a year the library could know: anything else is not a Survey year */
+    return y >= 1000 && y <= 9999 && y == (int)y ? (int)y : -1;
 }
 
 int write_dataset(const egdi_dataset *ds, const common_opts *o, int omit_code)
@@ -337,8 +350,10 @@ int join_countries(egdi_dataset *data, const char *path, int by_name)
     egdi_dataset *countries = NULL;
     egdi_status st = egdi_dataset_read_csv(cpath, NULL, &countries);
     int rc = EXIT_OK;
-    if (st != EGDI_OK)
-        rc = tool_fail("reading the country table", st);
+    if (st != EGDI_OK) {
+        tool_fail("reading the country table", st);
+        rc = EXIT_INPUT;
+    }
     else if ((st = egdi_dataset_join_labels(data, countries, by_name, 1)) != EGDI_OK)
         rc = tool_fail("joining the country table", st);
     egdi_dataset_free(countries);

@@ -56,7 +56,8 @@ int parse_common(int argc, char **argv, int *i, common_opts *o);
  * the message is printed and the exit code returned. */
 int read_input(const char *path, const common_opts *o, egdi_survey_input input,
                egdi_dataset **out, int *is_un);
-/* The survey year in a dataset's survey_year column, or 0. */
+/* The survey year in a dataset's survey_year column (its first value), 0 if
+ * there is none, -1 if it is not a whole number in 1000..9999. */
 int dataset_year(const egdi_dataset *ds);
 /* Column position by name or (size_t)-1. */
 size_t col(const egdi_dataset *ds, const char *name);

@@ -106,7 +106,14 @@ int main(int argc, char **argv)
     } cmds[] = {{"compute", cmd_compute}, {"compare", cmd_compare}, {"groups", cmd_groups},
                 {"editions", cmd_editions}};
     for (size_t k = 0; k < sizeof cmds / sizeof *cmds; k++)
-        if (strcmp(cmd, cmds[k].name) == 0)
-            return cmds[k].fn(argc - 2, argv + 2);
+        if (strcmp(cmd, cmds[k].name) == 0) {
+            int rc = cmds[k].fn(argc - 2, argv + 2);
+            /* a table or -o - that could not be written (a full disk, a closed pipe) */
+            if ((fflush(stdout) != 0 || ferror(stdout)) && rc == EXIT_OK) {
+                fprintf(stderr, "egdi: writing to standard output failed\n");
+                rc = EXIT_OUTPUT;
+            }
+            return rc;
+        }
     return tool_usage("unknown command '%s'", cmd);
 }

@@ -2,7 +2,7 @@
 # README command 2: build and run the whole test suite three times: as a normal
 # build, as an AddressSanitizer + UndefinedBehaviorSanitizer build and as a
 # ThreadSanitizer build; then run every Check suite of the normal build under
-# valgrind's memcheck.
+# valgrind's memcheck, and every libFuzzer harness for a short smoke run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install-deps.sh
@@ -109,3 +109,10 @@ done
 us=$(($(usec) - start))
 echo "valgrind: ${#suites[@]} suites in $((us / 1000000)) s (logs in $logs)"
 [ "$failed" -eq 0 ] || { echo "valgrind memcheck failed"; exit 1; }
+
+# libFuzzer smoke runs: every harness (each reader, ranking, computing fuzzed
+# index definitions) for about 25 s on a copy of the committed seed corpus, in
+# a clang build with ASan+UBSan; a crash, leak, timeout or broken invariant
+# fails. The long run is `bash fuzz/run.sh --long 600` (fuzz/README.md).
+echo "== fuzzing smoke runs =="
+bash fuzz/run.sh --smoke build-test-fuzz

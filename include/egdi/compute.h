@@ -19,7 +19,10 @@ typedef struct egdi_result egdi_result;
 /**
  * @brief Compute every node of @p idx for every unit of @p data.
  * Indicators read the numeric column named by their source; a missing
- * column is EGDI_ERR_NOT_FOUND naming the indicator. Statistics that a
+ * column is EGDI_ERR_NOT_FOUND naming the indicator, a label column standing
+ * where a number is needed EGDI_ERR_PARSE naming the unit and its text, an
+ * infinite value EGDI_ERR_DOMAIN, and data without units EGDI_ERR_DATA
+ * (since 1.2; 1.1 returned an empty result). Statistics that a
  * normalisation needs but cannot get (fewer than two values, zero spread)
  * are EGDI_ERR_DOMAIN naming the node.
  */

@@ -7,6 +7,9 @@
  * the data goes to a temporary file in the target's directory, which is
  * renamed over the target only once it is completely written and flushed.
  * A failed write leaves the target as it was and removes the temporary file.
+ * Where the file system allows (Linux, O_TMPFILE) the temporary file has no
+ * name until it is complete, so even a process killed while writing leaves
+ * nothing behind.
  *
  * The target may be:
  * - a new path in an existing directory: the file is created with mode 0666

@@ -68,7 +68,8 @@ typedef enum egdi_stage {
 /**
  * @brief Resolve @p idx against @p data. Validates the index, finds every
  * source column (EGDI_ERR_NOT_FOUND naming the indicator and column) and
- * every imputation group column, and copies what evaluation needs.
+ * every imputation group column, and copies what evaluation needs. Data
+ * without units is EGDI_ERR_DATA; other refusals as egdi_compute().
  */
 EGDI_EXPERIMENTAL egdi_status egdi_plan_new(const egdi_index *idx, const egdi_dataset *data,
                                             egdi_plan **out);

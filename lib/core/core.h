@@ -120,6 +120,7 @@ typedef struct egdi__outfile {
     FILE *fp;
     char *tmp_path;   /* the temporary file */
     char *target;     /* the file replaced on commit (a symbolic link's target) */
+    int named;        /* tmp_path names the temporary (else it is anonymous, O_TMPFILE) */
     const char *path; /* as the caller gave it, for messages */
 } egdi__outfile;
 EGDI_HIDDEN egdi_status egdi__outfile_open(egdi__outfile *of, const char *path);

@@ -3,7 +3,14 @@
  * and flushed. Only a new path, a regular file or a symbolic link to one is
  * ever replaced (see egdi/output.h): a link is written through, so the link
  * stays and the file it names is replaced; an existing file keeps its mode.
- * A new file is created with mode 0666, so the umask decides its permissions. */
+ * A new file is created with mode 0666, so the umask decides its permissions.
+ *
+ * Where the file system supports it (Linux O_TMPFILE), the temporary file has
+ * no name while it is written: it is linked next to the target only when
+ * complete, just before the rename, so a process killed in the middle of a
+ * write leaves nothing behind. Elsewhere it is a named file removed on
+ * failure. */
+#define _GNU_SOURCE /* O_TMPFILE */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -106,7 +113,16 @@ static egdi_status resolve(const char *path, char **target, struct stat *sb, int
     if (!*target)
         return egdi__fail(EGDI_ERR_IO, "%s: cannot resolve the link: %s", path, strerror(errno));
     *exists = 1;
-    return EGDI_OK;
+    /* the replacement is created next to the file it replaces */
+    char *dir = dir_of(*target);
+    egdi_status st = EGDI_OK;
+    if (!dir)
+        st = egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", path);
+    else if (access(dir, W_OK | X_OK) != 0)
+        st = egdi__fail(EGDI_ERR_IO, "%s: cannot write: no permission to create files in '%s'",
+                        path, dir);
+    free(dir);
+    return st;
 }
 
 egdi_status egdi_output_check(const char *path, const char *const *inputs, size_t n_inputs)
@@ -133,6 +149,7 @@ egdi_status egdi__outfile_open(egdi__outfile *of, const char *path)
     of->path = path;
     of->tmp_path = NULL;
     of->target = NULL;
+    of->named = 0;
     struct stat sb;
     int exists;
     egdi_status st = resolve(path, &of->target, &sb, &exists);
@@ -149,18 +166,25 @@ egdi_status egdi__outfile_open(egdi__outfile *of, const char *path)
         return egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", path);
     }
     int fd = -1;
+    of->named = 0;
+#ifdef O_TMPFILE
+    /* an anonymous file is named at the end through /proc/self/fd */
+    char *dir = access("/proc/self/fd", X_OK) == 0 ? dir_of(of->target) : NULL;
+    if (dir)
+        fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+    free(dir);
+#endif
     for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
         snprintf(of->tmp_path, n + 32, "%s.tmp.%012llx", of->target,
                  (unsigned long long)(random_bits() & 0xffffffffffffull));
         fd = open(of->tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        of->named = fd >= 0;
         if (fd < 0 && errno != EEXIST)
             break;
     }
     if (fd < 0) {
         st = egdi__fail(EGDI_ERR_IO, "%s: cannot create a temporary file: %s", path,
                         strerror(errno));
-        free(of->tmp_path); /* not ours: never unlink it */
-        of->tmp_path = NULL;
         egdi__outfile_abort(of);
         return st;
     }
@@ -185,15 +209,43 @@ egdi_status egdi__outfile_open(egdi__outfile *of, const char *path)
     return EGDI_OK;
 }
 
+/* Give a complete anonymous temporary file a name next to the target. 0 on
+ * success (of->tmp_path then names it), -1 with errno. */
+static int link_anonymous(egdi__outfile *of)
+{
+    char proc[64];
+    int fd = fileno(of->fp);
+    size_t size = strlen(of->target) + 32;
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+    for (int attempt = 0; attempt < 100; attempt++) {
+        snprintf(of->tmp_path, size, "%s.tmp.%012llx", of->target,
+                 (unsigned long long)(random_bits() & 0xffffffffffffull));
+        if (linkat(AT_FDCWD, proc, AT_FDCWD, of->tmp_path, AT_SYMLINK_FOLLOW) == 0) {
+            of->named = 1;
+            return 0;
+        }
+        if (errno != EEXIST)
+            return -1;
+    }
+    return -1;
+}
+
 egdi_status egdi__outfile_commit(egdi__outfile *of)
 {
-    int bad = ferror(of->fp);
-    bad |= fflush(of->fp) != 0;
-    bad |= fsync(fileno(of->fp)) != 0 && errno != EINVAL;
-    bad |= fclose(of->fp) != 0;
+    int err = ferror(of->fp) ? EIO : 0;
+    if (!err && fflush(of->fp) != 0)
+        err = errno;
+    if (!err && fsync(fileno(of->fp)) != 0 && errno != EINVAL)
+        err = errno;
+    if (!err && !of->named && link_anonymous(of) != 0)
+        err = errno;
+    if (fclose(of->fp) != 0 && !err)
+        err = errno;
     of->fp = NULL;
-    if (bad || rename(of->tmp_path, of->target) != 0) {
-        egdi_status st = egdi__fail(EGDI_ERR_IO, "%s: write failed: %s", of->path, strerror(errno));
+    if (!err && rename(of->tmp_path, of->target) != 0)
+        err = errno;
+    if (err) {
+        egdi_status st = egdi__fail(EGDI_ERR_IO, "%s: write failed: %s", of->path, strerror(err));
         egdi__outfile_abort(of);
         return st;
     }
@@ -208,8 +260,8 @@ void egdi__outfile_abort(egdi__outfile *of)
     if (of->fp)
         fclose(of->fp);
     of->fp = NULL;
-    if (of->tmp_path)
-        unlink(of->tmp_path); /* may not exist yet: harmless */
+    if (of->tmp_path && of->named)
+        unlink(of->tmp_path); /* ours: created or linked by this writer */
     free(of->tmp_path);
     free(of->target);
     of->tmp_path = of->target = NULL;

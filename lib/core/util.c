@@ -6,7 +6,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
 #include "core/core.h"
@@ -58,6 +57,7 @@ egdi_status egdi__read_stream(FILE *fp, const char *source, char **text, size_t 
     char *buf = malloc(cap);
     if (!buf)
         return egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", source);
+    errno = 0;
     for (;;) {
         if (n + 1 >= cap) { /* room for a terminating NUL */
             char *nb = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
@@ -91,11 +91,12 @@ egdi_status egdi__read_file(const char *path, char **text, size_t *len)
     if (!fp)
         return egdi__fail(EGDI_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
     struct stat sb;
-    if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    if (fstat(fileno(fp), &sb) == 0 && (S_ISDIR(sb.st_mode) || S_ISBLK(sb.st_mode) ||
+                                        S_ISCHR(sb.st_mode))) {
         fclose(fp);
-        return egdi__fail(EGDI_ERR_IO, "%s: is a directory, not a file", path);
+        return egdi__fail(EGDI_ERR_IO, "%s: is a %s, not a file", path,
+                          S_ISDIR(sb.st_mode) ? "directory" : "device");
     }
-    errno = 0;
     egdi_status st = egdi__read_stream(fp, path, text, len);
     fclose(fp);
     return st;
@@ -209,21 +210,25 @@ int egdi__parse_number_sep(const char *s, char decimal, double *out)
 const char *egdi__number_problem(const char *s, char decimal)
 {
     const char *p = s + (*s == '+' || *s == '-');
-    if (strncasecmp(p, "inf", 3) == 0)
-        return "is not a finite number";
     if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
         return "is a hexadecimal number; write it in decimal";
-    if (decimal != ',' && strchr(s, ',')) {
-        double v;
-        if (egdi__parse_number_sep(s, ',', &v))
-            return "has a decimal comma; read the file with the decimal comma option "
-                   "(egdi: --decimal-comma)";
-    }
+    double v;
+    if (decimal != ',' && strchr(s, ',') && egdi__parse_number_sep(s, ',', &v))
+        return "has a decimal comma; read the file with the decimal comma option "
+               "(egdi: --decimal-comma)";
+    if (decimal == ',' && egdi__parse_number(s, &v))
+        return "has a decimal point, but the file is read with a decimal comma";
     char *end;
     errno = 0;
-    double v = strtod(s, &end);
-    if (end != s && *end == '\0' && errno == ERANGE)
-        return fabs(v) > 1 ? "is too large for a double" : "is too small for a double";
+    v = strtod(s, &end);
+    if (end != s && *end == '\0') {
+        if (isinf(v) && errno != ERANGE)
+            return "is not a finite number";
+        if (errno == ERANGE)
+            return fabs(v) > 1 ? "is too large for a double" : "is too small for a double";
+        if (isnan(v))
+            return "is not a number";
+    }
     return "is not a number";
 }
 

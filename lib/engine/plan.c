@@ -101,7 +101,7 @@ static egdi_status not_numeric(const egdi__node *nd, const egdi_dataset *data, s
     for (size_t i = 0; i < data->n_units; i++) {
         double v;
         const char *text = c->codes[i] >= 0 ? c->levels[c->codes[i]] : "";
-        if (!egdi__parse_number(text, &v))
+        if (!egdi__parse_number(text, &v) && !egdi__parse_number_sep(text, ',', &v))
             return egdi__fail(EGDI_ERR_PARSE, "indicator '%s': column '%s' must be numeric, "
                               "but unit '%s' has '%s', which %s", nd->code, nd->source,
                               data->codes[i], text, egdi__number_problem(text, '.'));

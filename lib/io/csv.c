@@ -91,12 +91,15 @@ static void count_delimiters(const char *text, size_t len, size_t counts[N_DELIM
 
 char egdi__csv_detect_delimiter(const char *text, size_t len)
 {
-    size_t counts[N_DELIMITERS], best = 0;
+    /* ',' or ';' whenever either occurs (tabs may pad a comma file); tab or
+     * '|' only in a header without both */
+    size_t counts[N_DELIMITERS];
     count_delimiters(text, len, counts);
-    for (size_t k = 1; k < N_DELIMITERS; k++)
-        if (counts[k] > counts[best])
-            best = k;
-    return delimiters[best];
+    if (counts[0] || counts[1])
+        return counts[1] > counts[0] ? ';' : ',';
+    if (counts[2] || counts[3])
+        return counts[3] > counts[2] ? '|' : '\t';
+    return ',';
 }
 
 int egdi__csv_delimiter_ok(char d)

@@ -23,8 +23,8 @@ static inline const char *egdi__csv_cell(const egdi__csv *csv, size_t row, size_
 }
 /* Header position of a column, or -1. */
 EGDI_HIDDEN long egdi__csv_find_col(const egdi__csv *csv, const char *name);
-/* The most frequent of ',', ';', tab and '|' outside quotes on the first line
- * (',' when none occurs). */
+/* The delimiter of the first line, outside quotes: the more frequent of ','
+ * and ';' if either occurs, else the more frequent of tab and '|', else ','. */
 EGDI_HIDDEN char egdi__csv_detect_delimiter(const char *text, size_t len);
 /* 1 if d is a delimiter the reader accepts. */
 EGDI_HIDDEN int egdi__csv_delimiter_ok(char d);

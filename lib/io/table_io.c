@@ -1,4 +1,5 @@
 /* Wide CSV tables in and out of a dataset; JSON out. */
+#include <errno.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -95,10 +96,11 @@ static egdi_status add_units(const egdi__csv *csv, long code_col, long name_col,
             st = egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", source);
             break;
         }
-        if (!*c) {
+        if (!*c) { /* made + 1 entries are allocated; leave the loop without its made++ */
             made++;
             st = egdi__fail(EGDI_ERR_INVALID_ARG, "%s:%zu: unit %zu: empty code", source,
                             csv->line[made], made);
+            break;
         }
     }
     if (st == EGDI_OK) {
@@ -374,9 +376,10 @@ static egdi_status check_utf8(const char *s, const char *what)
                       "JSON output needs UTF-8 text", what, (unsigned char)s[at], at);
 }
 
-static egdi_status check_json_text(const egdi_dataset *ds)
+static egdi_status check_json_text(const egdi_dataset *ds, const egdi_csv_options *o)
 {
-    egdi_status st = EGDI_OK;
+    egdi_status st = check_utf8(o->code_column, "the code column's name");
+    st = st ? st : check_utf8(o->name_column, "the name column's name");
     for (size_t j = 0; j < ds->n_cols && st == EGDI_OK; j++) {
         const egdi__column *c = &ds->cols[j];
         if ((st = check_utf8(c->name, "a column name")) != EGDI_OK)
@@ -405,7 +408,7 @@ static egdi_status write_stream(const egdi_dataset *ds, FILE *fp, const egdi_csv
     egdi_csv_options o;
     egdi_status st = egdi__csv_options_resolve(opts, &o);
     if (st == EGDI_OK && fn == write_json)
-        st = check_json_text(ds);
+        st = check_json_text(ds, &o);
     if (st != EGDI_OK)
         return st;
     egdi__locale loc;
@@ -413,8 +416,8 @@ static egdi_status write_stream(const egdi_dataset *ds, FILE *fp, const egdi_csv
         return st;
     fn(ds, fp, &o);
     egdi__locale_pop(&loc);
-    if (ferror(fp))
-        return egdi__fail(EGDI_ERR_IO, "write error");
+    if (fflush(fp) != 0 || ferror(fp))
+        return egdi__fail(EGDI_ERR_IO, "write error: %s", strerror(errno));
     return EGDI_OK;
 }
 
@@ -425,7 +428,7 @@ static egdi_status write_path(const egdi_dataset *ds, const char *path,
     egdi_csv_options o;
     egdi_status st = egdi__csv_options_resolve(opts, &o);
     if (st == EGDI_OK && fn == write_json)
-        st = check_json_text(ds); /* before the file is touched */
+        st = check_json_text(ds, &o); /* before the file is touched */
     if (st != EGDI_OK)
         return st;
     egdi__outfile of;
