@@ -16,6 +16,7 @@ import io
 import json
 import os
 import re
+import shutil
 import socket
 import stat
 import subprocess
@@ -893,3 +894,81 @@ def test_output_is_input(egdi_tool, bases, outdir, id, command, alias):
     assert listing(outdir) == names, f"{listing(outdir)}, was {names} {run_}"
     check_rc(p, 4)
     check_message(p, [out, src])
+
+
+# ----------------------------------------------------------------------------
+# cases found in review: each was accepted, misreported or crashed once
+
+def test_ok_comma_file_padded_with_tabs(egdi_tool, bases, tmp_path, outdir):
+    # a hand-aligned comma file has more tabs than commas: still a comma file
+    padded = [line.replace(",", "\t,\t") for line in bases["wide"]]
+    src = write(tmp_path / "padded.csv", inputs.text(padded))
+    plain = write(tmp_path / "plain.csv", inputs.text(bases["wide"]))
+    a, b = os.path.join(outdir, "a.csv"), os.path.join(outdir, "b.csv")
+    check_rc(run(egdi_tool, ["compute", "--edition", 2024, "-o", a, src], outdir), 0)
+    check_rc(run(egdi_tool, ["compute", "--edition", 2024, "-o", b, plain], outdir), 0)
+    assert read_csv_rows(a) == read_csv_rows(b)
+
+
+def test_word_starting_with_inf_is_not_a_number(egdi_tool, bases, tmp_path, outdir):
+    src = write(tmp_path / "info.csv", inputs.text(inputs.set_cell(bases["wide"], 3, "osi",
+                                                                   "Info")))
+    out = Unchanged(os.path.join(outdir, "out.csv"), True)
+    p = run(egdi_tool, ["compute", "--edition", 2024, "-o", out.path, src], outdir)
+    check_rc(p, 3)
+    check_message(p, [place(src, 3), column("osi"), quoted("Info"), "not a number"])
+    assert "finite" not in p.err
+    out.check(p)
+
+
+def test_survey_year_that_is_not_a_year(egdi_tool, bases, tmp_path, outdir):
+    lines = [bases["wide"][0] + ",survey_year"] + [l + ",1e300" for l in bases["wide"][1:]]
+    src = write(tmp_path / "year.csv", inputs.text(lines))
+    out = Unchanged(os.path.join(outdir, "out.csv"), False)
+    p = run(egdi_tool, ["compute", "-o", out.path, src], outdir)
+    check_rc(p, 3)
+    check_message(p, [str(src), "survey_year"])
+    out.check(p)
+
+
+def test_input_is_a_device(egdi_tool, outdir):
+    # /dev/zero would otherwise be read until memory runs out
+    out = Unchanged(os.path.join(outdir, "out.csv"), True)
+    p = run(egdi_tool, ["compute", "-o", out.path, "/dev/zero"], outdir)
+    check_rc(p, 3)
+    check_message(p, ["/dev/zero", "device"])
+    out.check(p)
+
+
+def test_standard_input_twice_is_a_usage_error(egdi_tool, bases, outdir):
+    out = Unchanged(os.path.join(outdir, "out.csv"), True)
+    p = run(egdi_tool, ["compare", "-o", out.path, "-", "-"], outdir,
+            stdin=inputs.text(bases["un"]).encode())
+    check_rc(p, 2)
+    check_message(p, ["standard input"])
+    out.check(p)
+
+
+def test_output_is_the_country_table(egdi_tool, bases, data_dir, tmp_path, outdir):
+    # the country table is an input too: -o naming it is refused before any work
+    table = os.path.join(outdir, "countries.csv")
+    shutil.copyfile(os.path.join(data_dir, "countries.csv"), table)
+    before = open(table, "rb").read()
+    src = write(tmp_path / "un.csv", inputs.text(bases["un"]))
+    p = run(egdi_tool, ["groups", "--countries", table, "-o", table, src], outdir)
+    check_rc(p, 4)
+    check_message(p, [table, "input"])
+    assert open(table, "rb").read() == before
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+@pytest.mark.parametrize("args", [["-o", "-"], ["-f", "csv"], []],
+                         ids=["dash-output", "csv-on-stdout", "table-on-stdout"])
+def test_standard_output_full(egdi_tool, bases, tmp_path, outdir, args):
+    src = write(tmp_path / "un.csv", inputs.text(bases["un"]))
+    with open("/dev/full", "wb") as full:
+        p = subprocess.run([egdi_tool, "compute", *args, str(src)], stdout=full,
+                           stderr=subprocess.PIPE, cwd=outdir, timeout=TIMEOUT)
+    p.err = p.stderr.decode("utf-8", "replace")
+    check_rc(p, 4)
+    check_message(p, [AnyOf("standard output", "output")])
