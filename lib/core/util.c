@@ -182,7 +182,9 @@ int egdi__parse_number(const char *s, double *out)
     char *end;
     errno = 0;
     double v = strtod(s, &end);
-    if (end == s || *end != '\0' || errno == ERANGE || !isfinite(v))
+    /* an underflow (1e-400, 5e-324) reads as the nearest double, as printf
+     * writes it; an overflow is refused */
+    if (end == s || *end != '\0' || !isfinite(v) || (errno == ERANGE && fabs(v) > 1))
         return 0;
     *out = v;
     return 1;
@@ -225,7 +227,7 @@ const char *egdi__number_problem(const char *s, char decimal)
         if (isinf(v) && errno != ERANGE)
             return "is not a finite number";
         if (errno == ERANGE)
-            return fabs(v) > 1 ? "is too large for a double" : "is too small for a double";
+            return "is too large for a double";
         if (isnan(v))
             return "is not a number";
     }

@@ -53,8 +53,10 @@ static egdi_status accumulate(const egdi__args *a, int log_values, size_t *n_pos
     return EGDI_OK;
 }
 
-/* Units with too few children become missing; the others get acc / wsum. */
-static void finish(const egdi__args *a, size_t n_pos, int exp_result)
+/* Units with too few children become missing; the others get acc / wsum. A
+ * result that is not finite (sums beyond the range of a double) is an error,
+ * never a silent infinity or missing value. */
+static egdi_status finish(const egdi__args *a, size_t n_pos, int exp_result)
 {
     const double *wsum = a->work, *cnt = a->work + a->n;
     /* the fewest children that keep a value: the smallest c with c / n_pos >= min_share,
@@ -68,7 +70,12 @@ static void finish(const egdi__args *a, size_t n_pos, int exp_result)
             a->out[i] = NAN;
         else
             a->out[i] = exp_result ? exp(a->out[i] / wsum[i]) : a->out[i] / wsum[i];
+        if (isinf(a->out[i]) || (cnt[i] >= need && cnt[i] > 0 && isnan(a->out[i])))
+            return egdi__fail(EGDI_ERR_DOMAIN, "aggregate '%s': unit '%s': the weighted mean "
+                              "overflows: its children's values or weights are too large for a "
+                              "double", a->names->node, egdi__unit(a->names, i));
     }
+    return EGDI_OK;
 }
 
 static egdi_status mean_apply(const egdi__args *a, const double *fitted)
@@ -76,9 +83,7 @@ static egdi_status mean_apply(const egdi__args *a, const double *fitted)
     (void)fitted;
     size_t n_pos;
     egdi_status st = accumulate(a, 0, &n_pos);
-    if (st == EGDI_OK)
-        finish(a, n_pos, 0);
-    return st;
+    return st == EGDI_OK ? finish(a, n_pos, 0) : st;
 }
 
 static egdi_status geomean_apply(const egdi__args *a, const double *fitted)
@@ -86,9 +91,7 @@ static egdi_status geomean_apply(const egdi__args *a, const double *fitted)
     (void)fitted;
     size_t n_pos;
     egdi_status st = accumulate(a, 1, &n_pos);
-    if (st == EGDI_OK)
-        finish(a, n_pos, 1);
-    return st;
+    return st == EGDI_OK ? finish(a, n_pos, 1) : st;
 }
 
 const egdi__method egdi__aggregate_methods[] = {

@@ -60,6 +60,9 @@ static egdi_status lo_below_hi(const double *p, const char *node, const char *me
     if (!(p[0] < p[1]))
         return egdi__fail(EGDI_ERR_INVALID_INDEX, "node '%s': invalid %s parameters: lo (%g) must "
                           "be below hi (%g)", node, method, p[0], p[1]);
+    if (isinf(p[1] - p[0]))
+        return egdi__fail(EGDI_ERR_INVALID_INDEX, "node '%s': invalid %s parameters: the range "
+                          "%g to %g exceeds a double", node, method, p[0], p[1]);
     return EGDI_OK;
 }
 
@@ -88,6 +91,9 @@ static egdi_status minmax_fit(const egdi__args *a, double *f)
     if (!(hi > lo))
         return egdi__fail(EGDI_ERR_DOMAIN, "node '%s': min-max of values that are all %g",
                           a->names->node, lo);
+    if (isinf(hi - lo)) /* every score would be NaN or 0 */
+        return egdi__fail(EGDI_ERR_DOMAIN, "node '%s': min-max of values from %g to %g: the "
+                          "range exceeds a double", a->names->node, lo, hi);
     f[0] = lo;
     f[1] = hi;
     return EGDI_OK;

@@ -18,28 +18,28 @@ static inline double fast_floor(double y)
     return t > y ? t - 1 : t;
 }
 
-/* x * scale rounded half away from zero to a whole number: the key that
- * ranks values rounded to 1/scale. Division by scale is monotone and keeps
- * distinct whole numbers distinct (they differ by >= 1/scale, far above the
- * spacing of doubles), so this key orders and ties exactly as the rounded
- * values do, without the division. */
-static double rounded_units(double x, double scale)
+/* x rounded half away from zero to 1/scale. Values within 64 ulps of a half
+ * count as halves, so that decimal data such as 0.825 (stored as
+ * 0.82499999999999995...) round as written; the window never exceeds 2^-10 of
+ * a unit, so an already rounded value is never moved. Where x * scale is
+ * whole at double precision (|x * scale| >= 2^52, or beyond the range of a
+ * double) x is returned as it is: it has no digits to round. */
+static double round_half_away(double x, double scale)
 {
     double y = x * scale;
+    if (!(fabs(y) < 4503599627370496.0))
+        return x;
     double f = fast_floor(y);
     double frac = y - f;
     double eps = 64 * DBL_EPSILON * (fabs(y) > 1 ? fabs(y) : 1);
+    if (eps > 1.0 / 1024)
+        eps = 1.0 / 1024;
     double r;
     if (fabs(frac - 0.5) <= eps)
         r = y >= 0 ? f + 1 : f; /* a half: away from zero */
     else
         r = frac > 0.5 ? f + 1 : f;
-    return r;
-}
-
-static double round_half_away(double x, double scale)
-{
-    return rounded_units(x, scale) / scale;
+    return r / scale;
 }
 
 egdi_status egdi_round(const double *x, size_t n, int decimals, double *out)
@@ -68,9 +68,10 @@ static void assign(const egdi__kv *ws, size_t m, egdi_ties ties, int *ranks)
     }
 }
 
+/* Ranks tie exactly where egdi_round() gives equal values. */
 static double rank_key(double x, int decimals, double scale)
 {
-    return decimals >= 0 ? rounded_units(x, scale) : x;
+    return decimals >= 0 ? round_half_away(x, scale) : x;
 }
 
 void egdi__rank_ws(const double *x, size_t n, int decimals, egdi_ties ties, int *ranks,
