@@ -574,11 +574,29 @@ START_TEST(directory_path_is_an_io_error)
 }
 END_TEST
 
+START_TEST(tiny_numbers_read_back)
+{
+    /* found by fuzzing: the writer prints the subnormal 5e-324 as it is and
+     * 1.1's reader refused it; an underflow now reads as the nearest double
+     * (1e-400 -> 0), an overflow (1e400) stays an error */
+    const char text[] = "code,x\nA,5e-324\nB,1e-400\nC,2.2250738585072014e-308\n";
+    egdi_dataset *ds = NULL;
+    OK(egdi_dataset_read_csv_buffer(text, strlen(text), NULL, &ds));
+    double v[3];
+    OK(egdi_dataset_get_numeric(ds, 0, v, 3));
+    ck_assert(v[0] == 4.9406564584124654e-324);
+    ck_assert(v[1] == 0.0);
+    ck_assert(v[2] == 2.2250738585072014e-308);
+    egdi_dataset_free(ds);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("csv");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, quoting_crlf_bom);
+    tcase_add_test(tc, tiny_numbers_read_back);
     tcase_add_test(tc, semicolon_and_missing_markers);
     tcase_add_test(tc, errors_name_the_place);
     tcase_add_test(tc, write_round_trip_and_json);

@@ -184,6 +184,41 @@ START_TEST(survey_style_composite)
 }
 END_TEST
 
+START_TEST(overflow_is_an_error)
+{
+    /* found by fuzzing: 1e300 * 1e300 overflows the weighted sum although each
+     * value is finite; 1.1 gave the aggregate -inf/inf and min-max then gave
+     * every unit NaN without an error. Now the node and unit are named. */
+    egdi_dataset *ds;
+    egdi_index *idx;
+    egdi_result *res = NULL;
+    const double a[] = {1e300, 1e300, 2e300}, b[] = {1e300, -1e300, 1e300};
+    OK(egdi_dataset_new(&ds));
+    OK(egdi_dataset_add_unit(ds, "u1", NULL, NULL));
+    OK(egdi_dataset_add_unit(ds, "u2", NULL, NULL));
+    OK(egdi_dataset_add_unit(ds, "u3", NULL, NULL));
+    OK(egdi_dataset_add_numeric(ds, "a", a, 3));
+    OK(egdi_dataset_add_numeric(ds, "b", b, 3));
+    OK(egdi_index_new(&idx));
+    OK(egdi_index_add_aggregate(idx, "top", NULL, 1));
+    OK(egdi_index_add_indicator(idx, "a", "top", 1e300));
+    OK(egdi_index_add_indicator(idx, "b", "top", 1));
+    FAILS(egdi_compute(idx, ds, &res), EGDI_ERR_DOMAIN,
+          "aggregate 'top': unit 'u1': the weighted mean overflows");
+    ck_assert_ptr_null(res);
+    egdi_index_free(idx);
+    /* min-max over a range wider than a double: -1e308 .. 1e308 */
+    const double c[] = {-1e308, 0, 1e308};
+    OK(egdi_dataset_add_numeric(ds, "c", c, 3));
+    OK(egdi_index_new(&idx));
+    OK(egdi_index_add_indicator(idx, "c", NULL, 1));
+    OK(egdi_index_set_normalization(idx, "c", EGDI_NORM_MINMAX, NULL, 0));
+    FAILS(egdi_compute(idx, ds, &res), EGDI_ERR_DOMAIN, "node 'c': min-max of values from");
+    egdi_index_free(idx);
+    egdi_dataset_free(ds);
+}
+END_TEST
+
 START_TEST(domain_errors)
 {
     egdi_dataset *ds = fixture();
@@ -223,6 +258,7 @@ int main(void)
     tcase_add_test(tc, weighted_means);
     tcase_add_test(tc, survey_style_composite);
     tcase_add_test(tc, domain_errors);
+    tcase_add_test(tc, overflow_is_an_error);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

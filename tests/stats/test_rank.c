@@ -20,6 +20,36 @@ START_TEST(rounding_half_away)
 }
 END_TEST
 
+START_TEST(rounding_at_the_limits_of_a_double)
+{
+    /* found by fuzzing (1.1 got these wrong). A value already on the grid of
+     * 10^-d stays put even where x * 10^d is near 2^53 (1.1 moved 1 at 15
+     * decimals to 1.0000000000000011); a value with no digits to round at
+     * double precision (x * 10^d >= 2^52, or beyond DBL_MAX) is returned
+     * as it is, never as +-inf. */
+    const double x[] = {1, 0.5, 1000, -1e308, 1e300, 4503599627370496.0, 0.125};
+    const int d[] = {15, 14, 11, 15, 3, 1, 2};
+    const double want[] = {1, 0.5, 1000, -1e308, 1e300, 4503599627370496.0, 0.13};
+    for (size_t i = 0; i < sizeof x / sizeof *x; i++) {
+        double out;
+        OK(egdi_round(&x[i], 1, d[i], &out));
+        ck_assert_msg(out == want[i], "egdi_round(%.17g, %d) = %.17g, want %.17g", x[i], d[i],
+                      out, want[i]);
+    }
+    /* ranks tie exactly where the rounded values are equal: both round to
+     * 70.4225352112676 at 13 decimals (x * 10^13 < 2^52, so they are rounded) */
+    const double v[] = {70.42253521126761, 70.422535211267598};
+    double r[2];
+    int ranks[2];
+    OK(egdi_round(v, 2, 13, r));
+    ck_assert_msg(r[0] == 70.4225352112676, "%.17g", r[0]);
+    ck_assert(r[0] == r[1]);
+    OK(egdi_rank(v, 2, 13, EGDI_TIES_MIN, ranks));
+    ck_assert_int_eq(ranks[0], 1);
+    ck_assert_int_eq(ranks[1], 1);
+}
+END_TEST
+
 START_TEST(competition_ranks)
 {
     /* values 0.9, 0.8, 0.8, 0.7, NaN, 0.95 -> ranks 2, 3, 3, 5, 0, 1 ("1224" style) */
@@ -130,6 +160,7 @@ int main(void)
     Suite *s = suite_create("rank");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, rounding_half_away);
+    tcase_add_test(tc, rounding_at_the_limits_of_a_double);
     tcase_add_test(tc, competition_ranks);
     tcase_add_test(tc, groups_thresholds_inclusive);
     tcase_add_test(tc, quantile_types);
