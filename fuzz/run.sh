@@ -14,7 +14,7 @@
 # target crashed, leaked, timed out or ran out of memory; the inputs that did
 # are copied to fuzz/crashes-found/<target>/ (not committed). Works
 # unattended (CI=true, no stdin, as root on a fresh Debian 12): it installs
-# what it needs with fuzz/install-deps.sh. See fuzz/README.md.
+# what it needs with tools/install-deps.sh. See fuzz/README.md.
 set -euo pipefail
 
 usage() {
@@ -45,7 +45,8 @@ case "$build" in /*) ;; *) build=$PWD/$build ;; esac
 cd "$(dirname "$0")/.."
 src=$PWD
 
-bash fuzz/install-deps.sh < /dev/null
+# clang 14 with its libFuzzer/ASan/UBSan runtimes, and llvm-symbolizer
+bash tools/install-deps.sh clang libclang-rt-14-dev llvm-14 < /dev/null
 
 # A build directory configured with another compiler cannot be switched to clang.
 if [ -f "$build/CMakeCache.txt" ] &&

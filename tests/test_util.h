@@ -3,10 +3,13 @@
 #define EGDI_TEST_UTIL_H
 
 #include <check.h>
+#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <egdi/egdi.h>
 
@@ -58,6 +61,34 @@ static inline void write_temp(char *path, size_t size, const char *text)
     FILE *fp = fdopen(fd, "wb");
     fputs(text, fp);
     fclose(fp);
+}
+
+/* A fresh directory /tmp/egdi_<prefix>_XXXXXX for one test's files (dir has
+ * `size` bytes); remove it with rm_tree(). */
+static inline void make_dir(char *dir, size_t size, const char *prefix)
+{
+    snprintf(dir, size, "/tmp/egdi_%s_XXXXXX", prefix);
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+}
+
+/* Remove everything in dir (files, links, FIFOs, one level of empty
+ * subdirectories), then dir itself. */
+static inline void rm_tree(const char *dir)
+{
+    DIR *d = opendir(dir);
+    ck_assert_ptr_nonnull(d);
+    struct dirent *e;
+    char path[512];
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        struct stat sb;
+        ck_assert_int_eq(lstat(path, &sb), 0);
+        ck_assert_int_eq(S_ISDIR(sb.st_mode) ? rmdir(path) : unlink(path), 0);
+    }
+    closedir(d);
+    ck_assert_int_eq(rmdir(dir), 0);
 }
 
 #endif

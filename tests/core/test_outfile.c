@@ -28,32 +28,6 @@ static egdi_dataset *tiny(void)
     return ds;
 }
 
-static void make_dir(char *dir, size_t size)
-{
-    snprintf(dir, size, "/tmp/egdi_outfile_XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(dir));
-}
-
-/* Remove everything in dir (files, links, FIFOs, one level of empty
- * subdirectories), then dir itself. */
-static void rm_tree(const char *dir)
-{
-    DIR *d = opendir(dir);
-    ck_assert_ptr_nonnull(d);
-    struct dirent *e;
-    char path[512];
-    while ((e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        struct stat sb;
-        ck_assert_int_eq(lstat(path, &sb), 0);
-        ck_assert_int_eq(S_ISDIR(sb.st_mode) ? rmdir(path) : unlink(path), 0);
-    }
-    closedir(d);
-    ck_assert_int_eq(rmdir(dir), 0);
-}
-
 static int by_name(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -119,7 +93,7 @@ START_TEST(new_path_gets_mode_0666_minus_umask)
 {
     egdi_dataset *ds = tiny();
     char dir[64], path[128], list[512];
-    make_dir(dir, sizeof dir);
+    make_dir(dir, sizeof dir, "outfile");
     /* two umasks, so that a fixed mode (e.g. 0644 always) cannot pass:
      * 0666 & ~022 = 0644, 0666 & ~077 = 0600 */
     static const struct {
@@ -149,7 +123,7 @@ START_TEST(existing_file_keeps_its_mode)
 {
     egdi_dataset *ds = tiny();
     char dir[64], path[128], list[512];
-    make_dir(dir, sizeof dir);
+    make_dir(dir, sizeof dir, "outfile");
     /* umask 022 would give a new file 0644; the replaced file must stay 0640 */
     mode_t saved = umask(022);
     snprintf(path, sizeof path, "%s/out.txt", dir);
@@ -172,7 +146,7 @@ START_TEST(symlink_is_written_through)
 {
     egdi_dataset *ds = tiny();
     char dir[64], link_path[128], target[128], text[128], list[512];
-    make_dir(dir, sizeof dir);
+    make_dir(dir, sizeof dir, "outfile");
     snprintf(target, sizeof target, "%s/target.csv", dir);
     snprintf(link_path, sizeof link_path, "%s/link.csv", dir);
     ck_assert_int_eq(symlink("target.csv", link_path), 0); /* a relative link */
@@ -216,7 +190,7 @@ START_TEST(fifo_is_refused)
 {
     egdi_dataset *ds = tiny();
     char dir[64], path[128];
-    make_dir(dir, sizeof dir);
+    make_dir(dir, sizeof dir, "outfile");
     snprintf(path, sizeof path, "%s/pipe", dir);
     ck_assert_int_eq(mkfifo(path, 0600), 0);
     /* opening a FIFO for writing would block with no reader: should the writer
@@ -236,7 +210,7 @@ START_TEST(directory_and_links_to_nothing_are_refused)
 {
     egdi_dataset *ds = tiny();
     char dir[64], path[128], sub[128];
-    make_dir(dir, sizeof dir);
+    make_dir(dir, sizeof dir, "outfile");
     /* a directory */
     snprintf(sub, sizeof sub, "%s/sub", dir);
     ck_assert_int_eq(mkdir(sub, 0700), 0);
@@ -276,7 +250,7 @@ START_TEST(output_check_refuses_an_input)
 {
     char dir[64], in[128], other[128], fresh[128], sym[128], hard[128], gone[128];
     char want[512];
-    make_dir(dir, sizeof dir);
+    make_dir(dir, sizeof dir, "outfile");
     snprintf(in, sizeof in, "%s/in.csv", dir);
     snprintf(other, sizeof other, "%s/other.csv", dir);
     snprintf(fresh, sizeof fresh, "%s/fresh.csv", dir);
@@ -337,7 +311,7 @@ START_TEST(json_refuses_invalid_utf8_before_writing)
     /* unit 'U' named "\xff": a byte that is never valid UTF-8, at offset 0 */
     OK(egdi_dataset_add_unit(ds, "U", "\xff", NULL));
     char dir[64], path[128], list[512];
-    make_dir(dir, sizeof dir);
+    make_dir(dir, sizeof dir, "outfile");
     snprintf(path, sizeof path, "%s/out.json", dir);
     put_file(path, OLD_TEXT);
     FAILS(egdi_dataset_write_json(ds, path, NULL), EGDI_ERR_INVALID_ARG,

@@ -149,30 +149,6 @@ END_TEST
 
 /* ---- text checks: NUL bytes and UTF-8, in every reader ---- */
 
-/* A fresh directory for one test's files; removed by rm_tree(). */
-static void make_dir(char *dir, size_t size)
-{
-    snprintf(dir, size, "/tmp/egdi_csv_XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(dir));
-}
-
-/* Remove the (flat) test directory and the files in it. */
-static void rm_tree(const char *dir)
-{
-    DIR *d = opendir(dir);
-    ck_assert_ptr_nonnull(d);
-    struct dirent *e;
-    char path[512];
-    while ((e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        ck_assert_int_eq(unlink(path), 0);
-    }
-    closedir(d);
-    ck_assert_int_eq(rmdir(dir), 0);
-}
-
 static void write_bytes(const char *path, const char *bytes, size_t len)
 {
     FILE *fp = fopen(path, "wb");
@@ -200,7 +176,7 @@ static void refused_everywhere(const char *bytes, size_t len, egdi_status code, 
     FAILS(egdi_dataset_read_csv_stream(fp, "<stdin>", NULL, &ds), code, want);
     fclose(fp);
 
-    make_dir(dir, sizeof dir);
+    make_dir(dir, sizeof dir, "csv");
     snprintf(path, sizeof path, "%s/in.csv", dir);
     write_bytes(path, bytes, len);
     snprintf(want, sizeof want, "%s%s", path, where);
@@ -277,7 +253,7 @@ START_TEST(valid_multibyte_text_round_trips)
     for (size_t i = 0; i < 4; i++)
         ck_assert_str_eq(egdi_dataset_unit_name(ds, i), names[i]);
     char dir[64], path[128];
-    make_dir(dir, sizeof dir);
+    make_dir(dir, sizeof dir, "csv");
     snprintf(path, sizeof path, "%s/out.csv", dir);
     OK(egdi_dataset_write_csv(ds, path, NULL));
     egdi_dataset *back = NULL;
@@ -418,7 +394,7 @@ START_TEST(numeric_columns_refuse_non_numbers)
           "<buffer>:3: column 2 ('a'), unit 'Y': '0,5' has a decimal comma");
     /* a file read by path names the path */
     char dir[64], path[128], want[256];
-    make_dir(dir, sizeof dir);
+    make_dir(dir, sizeof dir, "csv");
     snprintf(path, sizeof path, "%s/in.csv", dir);
     write_bytes(path, "name,a\nX,1\nY,abc\n", 17);
     snprintf(want, sizeof want, "%s:3: column 2 ('a'), unit 'Y': 'abc' is not a number", path);
@@ -564,7 +540,7 @@ END_TEST
 START_TEST(directory_path_is_an_io_error)
 {
     char dir[64], want[128];
-    make_dir(dir, sizeof dir);
+    make_dir(dir, sizeof dir, "csv");
     egdi_dataset *ds = NULL;
     snprintf(want, sizeof want, "%s: is a directory", dir);
     FAILS(egdi_dataset_read_csv(dir, NULL, &ds), EGDI_ERR_IO, want);
