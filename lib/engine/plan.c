@@ -106,6 +106,11 @@ static egdi_status not_numeric(const egdi__node *nd, const egdi_dataset *data, s
                               "but unit '%s' has '%s', which %s", nd->code, nd->source,
                               data->codes[i], text, egdi__number_problem(text, '.'));
     }
+    for (size_t i = 0; i < data->n_units; i++) /* numbers stored as text */
+        if (c->codes[i] >= 0 && *c->levels[c->codes[i]])
+            return egdi__fail(EGDI_ERR_PARSE, "indicator '%s': column '%s' must be numeric, but "
+                              "it holds text (unit '%s' has '%s'); convert it to numbers",
+                              nd->code, nd->source, data->codes[i], c->levels[c->codes[i]]);
     return egdi__fail(EGDI_ERR_PARSE, "indicator '%s': column '%s' is a label column, not a "
                       "numeric one", nd->code, nd->source);
 }

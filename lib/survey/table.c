@@ -295,6 +295,9 @@ static egdi_status check_data(int year, egdi_survey_input input, const egdi_inde
             continue;
         for (size_t i = 0; i < n; i++) {
             double v = data->cols[j].num[i];
+            if (isinf(v)) /* as the computation itself refuses it */
+                return egdi__fail(EGDI_ERR_DOMAIN, "unit '%s': column '%s' holds %g, not a "
+                                  "finite number", data->codes[i], components[c], v);
             if (v < 0 || v > 1)
                 return egdi__fail(EGDI_ERR_DATA, "unit '%s': column '%s' is %g, outside [0, 1], "
                                   "where Survey component indices lie; to rank such data as it "
