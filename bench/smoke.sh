@@ -27,7 +27,8 @@ grep -q '^| 2 | [0-9]* | [0-9]* | [0-9.]*x | [0-9]* | [0-9.]* |$' <<<"$out"
 } >"$T/in.csv"
 out=$("$B/bench_pipeline" "$T/in.csv" "$T/out.csv")
 grep -q '^read=[0-9.]* compute=[0-9.]* sort=[0-9.]* write=[0-9.]* total=[0-9.]* units=4$' <<<"$out"
-[ "$(sed -n 1p "$T/out.csv")" = "code,name,osi,tii,hci,egdi,epi,rank,group,rating_class" ]
+[ "$(sed -n 1p "$T/out.csv")" = \
+  "code,name,osi,tii,hci,egdi,epi,rank,group,rating_class,osi_rank,tii_rank,hci_rank,epi_rank" ]
 # rank order, ties (B, D) in input order
 [ "$(cut -d, -f1,8 "$T/out.csv" | tail -n +2 | tr '\n' ' ')" = "A,1 C,2 B,3 D,3 " ]
 echo "bench smoke: ok"

@@ -170,7 +170,11 @@ EGDI_API void(egdi_survey_options_init)(egdi_survey_options *opts);
  * @brief Compute an edition on a dataset and return the ranking table: a
  * new dataset with the same units and the columns osi, tii, hci, egdi,
  * (epi if the input has it), rank (on the edition's rank precision), group
- * ("Very High".."Low") and rating_class ("" before 2020), in this order.
+ * ("Very High".."Low") and rating_class ("" before 2020), in this order;
+ * then "imputed" (with imputation, below) and, since 1.2, the component
+ * ranks osi_rank, tii_rank, hci_rank (and epi_rank with epi): competition
+ * ranks (1, 2, 2, 4) of each component on the edition's rank precision, as
+ * the Survey publishes them (missing for units without the value).
  * The label columns of @p data (region, income, ...) are carried over.
  *
  * Data that cannot give a meaningful ranking is refused with EGDI_ERR_DATA

@@ -173,6 +173,26 @@ static egdi_status scores(const egdi_result *res, const char *node, const size_t
     return st;
 }
 
+/* Competition rank column `name` of the numeric column `from` of out, on the
+ * edition's rank precision, as the Survey ranks its components. */
+static egdi_status add_rank_of(const egdi_edition_info *info, egdi_dataset *out,
+                               const char *from, const char *name, scratch *s)
+{
+    size_t n = out->n_units, j = egdi__dataset_column(out, from);
+    if (j == (size_t)-1)
+        return EGDI_OK; /* epi: only when the input has it */
+    memcpy(s->tmp, out->cols[j].num, n * sizeof *s->tmp);
+    egdi_status st = EGDI_OK;
+    if (info->rank_decimals >= 0)
+        st = egdi_round(s->tmp, n, info->rank_decimals, s->tmp);
+    st = st ? st : egdi_rank(s->tmp, n, -1, EGDI_TIES_MIN, s->ibuf);
+    st = st ? st : egdi_dataset_add_numeric(out, name, NULL, 0);
+    double *r = st == EGDI_OK ? out->cols[out->n_cols - 1].num : NULL;
+    for (size_t i = 0; i < n && st == EGDI_OK; i++)
+        r[i] = s->ibuf[i] ? (double)s->ibuf[i] : NAN;
+    return st;
+}
+
 /* The table for every unit of data from res, computed on the units rows of
  * data (rows NULL: all of them). */
 static egdi_status build_table(const egdi_edition_info *info, const egdi_survey_options *o,
@@ -212,6 +232,10 @@ static egdi_status build_table(const egdi_edition_info *info, const egdi_survey_
     st = st ? st : egdi_dataset_add_labels(out, "rating_class", s->labels, n);
     if (st == EGDI_OK && o->impute != EGDI_IMPUTE_NONE)
         st = add_imputed(egdi__result_plan(res), egdi__result_eval(res), rows, out, s->ibuf);
+    static const char *const components[][2] = {
+        {"osi", "osi_rank"}, {"tii", "tii_rank"}, {"hci", "hci_rank"}, {"epi", "epi_rank"}};
+    for (size_t c = 0; c < 4 && st == EGDI_OK; c++)
+        st = add_rank_of(info, out, components[c][0], components[c][1], s);
     for (size_t j = 0; j < data->n_cols && st == EGDI_OK; j++)
         if (data->cols[j].kind == EGDI_COLUMN_LABEL &&
             egdi__dataset_column(out, data->cols[j].name) == (size_t)-1)

@@ -140,6 +140,45 @@ END_TEST
 
 #define UN_HEAD "Survey Year,Country Name,E-Government Rank,E-Government Index,E-Participation Index,Online Service Index,Human Capital Index,Telecommunication Infrastructure Index\n"
 
+START_TEST(published_component_ranks)
+{
+    /* Bahrain's component ranks as the Survey reports them (2012: EPI 19;
+     * 2014: EPI 14, TII 26; 2016: TII 11, HCI 77; 2018: TII 4), from the
+     * published components: competition ranks on the edition's precision */
+    static const struct {
+        int year;
+        const char *column;
+        double rank;
+    } want[] = {{2012, "epi_rank", 19}, {2014, "epi_rank", 14}, {2014, "tii_rank", 26},
+                {2016, "tii_rank", 11}, {2016, "hci_rank", 77}, {2018, "tii_rank", 4}};
+    for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/un-egov/EGOV_DATA_%d.csv", EGDI_TEST_DATA, want[k].year);
+        egdi_dataset *ds = NULL, *tab = NULL;
+        OK(egdi_survey_read_un_csv(path, 0, &ds));
+        OK(egdi_survey_compute(want[k].year, EGDI_INPUT_COMPONENTS, ds, &tab));
+        size_t u, j;
+        double r;
+        OK(egdi_dataset_find_unit(tab, "Bahrain", &u));
+        OK(egdi_dataset_find_column(tab, want[k].column, &j));
+        OK(egdi_dataset_get_value(tab, u, j, &r));
+        ck_assert_msg(r == want[k].rank, "%d %s: %g, published %g", want[k].year,
+                      want[k].column, r, want[k].rank);
+        /* a unit without the value is unranked; the ranks count the others */
+        OK(egdi_dataset_find_column(tab, "osi_rank", &j));
+        size_t n = egdi_dataset_n_units(tab), ranked = 0;
+        for (size_t i = 0; i < n; i++) {
+            OK(egdi_dataset_get_value(tab, i, j, &r));
+            ranked += !isnan(r);
+            ck_assert(isnan(r) || (r >= 1 && r <= (double)n));
+        }
+        ck_assert_uint_gt(ranked, 150);
+        egdi_dataset_free(tab);
+        egdi_dataset_free(ds);
+    }
+}
+END_TEST
+
 START_TEST(un_reader)
 {
     const char *text = UN_HEAD "2003,\"Iraq \",2,0.00000,0.00000,0.00000,0.93000,0.01578\n"
@@ -191,6 +230,7 @@ int main(void)
     tcase_add_test(tc, raw_2024);
     tcase_add_test(tc, raw_2008_reconstruction);
     tcase_add_test(tc, un_reader);
+    tcase_add_test(tc, published_component_ranks);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

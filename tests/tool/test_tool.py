@@ -42,6 +42,20 @@ def near_ties():
 
 
 class Compute(unittest.TestCase):
+    def test_component_ranks_as_published(self):
+        # Bahrain's component ranks in the Survey: 2012 EPI 19; 2014 EPI 14 and TII 26;
+        # 2016 TII 11 and HCI 77; 2018 TII 4
+        want = {2012: {"epi_rank": "19"}, 2014: {"epi_rank": "14", "tii_rank": "26"},
+                2016: {"tii_rank": "11", "hci_rank": "77"}, 2018: {"tii_rank": "4"}}
+        for year, ranks in want.items():
+            rows = list(csv.DictReader(io.StringIO(
+                run("compute", "--format", "csv", un_file(year)).stdout)))
+            self.assertEqual(list(rows[0])[9:13], ["osi_rank", "tii_rank", "hci_rank",
+                                                   "epi_rank"])
+            bahrain = next(r for r in rows if r["name"] == "Bahrain")
+            for column, rank in ranks.items():
+                self.assertEqual(bahrain[column], rank, f"{year} {column}")
+
     def test_every_edition_matches_published_ranks(self):
         ties = near_ties()
         for year in EDITIONS:

@@ -99,7 +99,9 @@ def compute(df, edition=2024, input="components", quantile_type=None, rank_decim
     from :func:`read_un_csv`) or the raw indicators (``input="raw"``, see
     :func:`edition_info`). Returns a DataFrame with the columns ``name, osi,
     tii, hci, egdi, rank, group, rating_class``; with ``extra=True`` also ``epi``
-    (when the input has it) and the input's label columns. ``rank`` is a
+    (when the input has it), the component ranks ``osi_rank, tii_rank, hci_rank``
+    (and ``epi_rank``; competition ranks on the edition's precision, as the Survey
+    publishes them) and the input's label columns. ``rank`` is a
     nullable integer (missing for countries not assessed); ``rating_class`` is
     empty before 2020.
 
@@ -149,16 +151,18 @@ def compute(df, edition=2024, input="components", quantile_type=None, rank_decim
                                          int(bool(allow_out_of_range)),
                                          int(bool(allow_edition_mismatch)))
     columns = _RESULT_COLUMNS[1:] + (["imputed"] if imp else [])
-    if extra:
-        names = [_egdi.egdi_dataset_column_name(table, j)
-                 for j in range(_egdi.egdi_dataset_n_columns(table))]
-        columns += [c for c in names if c not in columns]
+    if extra:   # (``names`` holds the unit names: do not reuse it here)
+        all_columns = [_egdi.egdi_dataset_column_name(table, j)
+                       for j in range(_egdi.egdi_dataset_n_columns(table))]
+        columns += [c for c in all_columns if c not in columns]
     # best first; ties and unranked rows (rank NaN, last) keep the input order
     ranks = np.empty(_egdi.egdi_dataset_n_units(table), dtype=np.float64)
     _egdi.egdi_dataset_get_numeric(table, _egdi.egdi_dataset_find_column(table, "rank"), ranks)
     order = np.argsort(np.where(np.isnan(ranks), np.inf, ranks), kind="stable")
     out = to_frame(table, columns=columns, order=order, names=names)  # same units, same order
-    out["rank"] = _nullable_int(out["rank"])
+    for c in out.columns:
+        if c == "rank" or c.endswith("_rank"):
+            out[c] = _nullable_int(out[c])
     return Ranking(out)
 
 

@@ -116,3 +116,13 @@ def test_low_level_arrays():
     assert egdi.edition_info(2020)["tii_indicators"] == [
         "internet_users", "fixed_broadband", "active_mobile_broadband", "mobile_subscriptions"]
     assert egdi.editions()[0] == 2003 and len(egdi.editions()) == 12
+
+
+def test_component_ranks_as_published():
+    # Bahrain in the Survey: 2014 E-Participation rank 14, TII rank 26; 2018 TII rank 4
+    for year, want in {2014: {"epi_rank": 14, "tii_rank": 26}, 2018: {"tii_rank": 4}}.items():
+        out = egdi.compute(egdi.read_un_csv(un_file(year)), edition=year, extra=True)
+        bahrain = out[out["name"] == "Bahrain"].iloc[0]
+        for column, rank in want.items():
+            assert bahrain[column] == rank, (year, column)
+        assert str(out["osi_rank"].dtype) == "Int64"
