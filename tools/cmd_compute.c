@@ -104,8 +104,8 @@ static int usage_compute(void)
 {
     return tool_usage("usage: egdi compute [--edition YEAR] [--input components|raw] "
                       "[--quantile-type 1..9] [--rank-decimals N|exact] "
-                      "[--impute METHOD[:COLUMN]] [--countries FILE] [--format table|csv|json] "
-                      "[-o FILE] [--decimals N] [--top N] FILE");
+                      "[--impute METHOD[:COLUMN]] [--rank-within LABEL]... [--countries FILE] "
+                      "[--format table|csv|json] [-o FILE] [--decimals N] [--top N] FILE");
 }
 
 int cmd_compute(int argc, char **argv)
@@ -116,7 +116,8 @@ int cmd_compute(int argc, char **argv)
     egdi_survey_options so;
     egdi_survey_options_init(&so);
     char *path = NULL;
-    const char *impute = NULL;
+    const char *impute = NULL, *within[16];
+    size_t n_within = 0;
     for (int i = 0; i < argc; i++) {
         int c = parse_common(argc, argv, &i, &o);
         if (c < 0)
@@ -149,6 +150,11 @@ int cmd_compute(int argc, char **argv)
                 return tool_usage("compute: --impute takes METHOD or METHOD:COLUMN");
             impute = val;
             i++;
+        } else if (strcmp(argv[i], "--rank-within") == 0) {
+            if (!val || n_within == sizeof within / sizeof *within)
+                return tool_usage("compute: --rank-within takes a label column such as region");
+            within[n_within++] = val;
+            i++;
         } else if (strcmp(argv[i], "--top") == 0) {
             if (!parse_int(val, 0, 1000000, &top))
                 return tool_usage("compute: --top needs a count");
@@ -173,7 +179,12 @@ int cmd_compute(int argc, char **argv)
     int is_un;
     if ((rc = read_input(path, &o, input, &data, &is_un)) != EXIT_OK)
         return rc;
-    if (so.impute_group && col(data, so.impute_group) == (size_t)-1) {
+    int need_table = so.impute_group && col(data, so.impute_group) == (size_t)-1;
+    for (size_t k = 0; k < n_within; k++)
+        need_table |= col(data, within[k]) == (size_t)-1;
+    so.rank_within = within;
+    so.n_rank_within = n_within;
+    if (need_table) {
         /* a country-table label (region, income, ...): join the table first */
         rc = join_countries(data, o.countries, is_un);
         if (rc != EXIT_OK) {

@@ -403,9 +403,9 @@ egdi_status egdi_py_edition_info(int edition, double *w_osi, double *w_tii, doub
 %{
 egdi_status egdi_py_survey_compute(int edition, int input, const egdi_dataset *data,
                                    int quantile_type, int rank_decimals, double t0, double t1,
-                                   double t2, egdi_dataset **out, int impute,
-                                   const char *impute_group, int allow_out_of_range,
-                                   int allow_edition_mismatch)
+                                   double t2, egdi_dataset **out, const char *const *labels,
+                                   size_t n, int impute, const char *impute_group,
+                                   int allow_out_of_range, int allow_edition_mismatch)
 {
     egdi_survey_options o = EGDI_SURVEY_OPTIONS_INIT;
     o.quantile_type = quantile_type;
@@ -417,16 +417,20 @@ egdi_status egdi_py_survey_compute(int edition, int input, const egdi_dataset *d
     o.impute_group = impute_group;
     o.allow_out_of_range = allow_out_of_range;
     o.allow_edition_mismatch = allow_edition_mismatch;
+    o.rank_within = labels;
+    o.n_rank_within = n;
     return egdi_survey_compute_ex(edition, (egdi_survey_input)input, data, &o, out);
 }
 %}
-/** egdi_survey_compute_ex with its options as arguments (0 / -2 / 0,0,0 / 0 / None /
- *  0 / 0 = defaults): quantile type, rank decimals, the three group thresholds,
- *  the imputation method id (egdi_impute) and its group column, and the two
+/** egdi_survey_compute_ex with its options as arguments (0 / -2 / 0,0,0 / None / 0 /
+ *  None / 0 / 0 = defaults): quantile type, rank decimals, the three group
+ *  thresholds, the label columns to rank within (a list or None), the
+ *  imputation method id (egdi_impute) and its group column, and the two
  *  plausibility overrides. */
 egdi_status egdi_py_survey_compute(int edition, int input, const egdi_dataset *data,
                                    int quantile_type, int rank_decimals, double t0, double t1,
-                                   double t2, egdi_dataset **out, int impute = 0,
+                                   double t2, egdi_dataset **out, const char *const *labels,
+                                   size_t n, int impute = 0,
                                    const char *impute_group = NULL, int allow_out_of_range = 0,
                                    int allow_edition_mismatch = 0);
 

@@ -31,6 +31,14 @@ typedef enum egdi_ties {
 } egdi_ties;
 
 /**
+ * @brief egdi_rank() within groups: unit i is ranked among the units with
+ * the same @p groups[i] (a level code >= 0, e.g. from
+ * egdi_dataset_get_level_codes()); units with group -1 get rank 0, as do
+ * NaN values. "5th in Asia". @since 1.2
+ */
+EGDI_API egdi_status egdi_rank_within(const double *x, const int *groups, size_t n,
+                                      int decimals, egdi_ties ties, int *ranks);
+/**
  * @brief Rank values, highest first. With @p decimals >= 0 the values are
  * first rounded with egdi_round() (the Survey ranks the published, rounded
  * values); -1 ranks the values as they are. NaN gets rank 0.

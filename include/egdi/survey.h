@@ -100,7 +100,7 @@ EGDI_API egdi_status egdi_survey_read_un_csv_buffer(const char *text, size_t len
                                                     int keep_placeholders, egdi_dataset **out);
 
 /** @brief Layout version of ::egdi_survey_options (2 since 1.1: imputation;
- *  3 since 1.2: the plausibility overrides). */
+ *  3 since 1.2: the plausibility overrides and ranks within groups). */
 #define EGDI_SURVEY_OPTIONS_VERSION 3
 
 /**
@@ -140,12 +140,19 @@ typedef struct egdi_survey_options {
      *  another year (e.g. to see 2024 data under the 2022 method). Default 0:
      *  refused. */
     int allow_edition_mismatch;
+    /** Label columns of the data (e.g. "region", "income", or a membership
+     *  such as "gcc" with a label for members only) whose groups get a rank of
+     *  their own: the table gains "<label>_rank", the unit's competition rank
+     *  by EGDI (as ranked overall) among the units with the same label; empty
+     *  for units without a label. NULL = none. */
+    const char *const *rank_within;
+    size_t n_rank_within; /**< entries in rank_within */
 } egdi_survey_options;
 
 /** @brief Initialiser of the current version:
  *  `egdi_survey_options o = EGDI_SURVEY_OPTIONS_INIT;` */
 #define EGDI_SURVEY_OPTIONS_INIT \
-    {EGDI_SURVEY_OPTIONS_VERSION, 0, -2, {0, 0, 0}, EGDI_IMPUTE_NONE, NULL, 0, 0}
+    {EGDI_SURVEY_OPTIONS_VERSION, 0, -2, {0, 0, 0}, EGDI_IMPUTE_NONE, NULL, 0, 0, NULL, 0}
 
 /**
  * @brief Fill the fields of @p version (1 .. EGDI_SURVEY_OPTIONS_VERSION) of

@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <gsl/gsl_statistics_double.h>
 
@@ -132,6 +133,57 @@ egdi_status egdi_rank(const double *x, size_t n, int decimals, egdi_ties ties, i
     egdi__rank_ws(x, n, decimals, ties, ranks, ws);
     free(ws);
     return EGDI_OK;
+}
+
+egdi_status egdi_rank_within(const double *x, const int *groups, size_t n, int decimals,
+                             egdi_ties ties, int *ranks)
+{
+    EGDI_CHECK_ARG((x && groups && ranks) || n == 0, "x/groups/ranks");
+    egdi_status st = egdi_rank(x, 0, decimals, ties, ranks); /* the same argument checks */
+    if (st != EGDI_OK || n == 0)
+        return st;
+    if (n > (size_t)INT32_MAX)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "egdi_rank_within: %zu values; ranks are int", n);
+    int top = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (groups[i] < -1)
+            return egdi__fail(EGDI_ERR_INVALID_ARG, "egdi_rank_within: unit %zu: group %d (groups "
+                              "are >= 0, -1 = none)", i, groups[i]);
+        if (groups[i] > top)
+            top = groups[i];
+    }
+    /* units by group (a counting sort), then each group ranked on its own */
+    size_t ng = (size_t)top + 1;
+    size_t *start = calloc(ng + 1, sizeof *start), *order = egdi__mallocarray(n, sizeof *order);
+    size_t *next = egdi__mallocarray(ng, sizeof *next);
+    double *vals = egdi__mallocarray(n, sizeof *vals);
+    int *r = egdi__mallocarray(n, sizeof *r);
+    egdi__kv *ws = egdi__mallocarray(n, 2 * sizeof *ws);
+    if (!start || !order || !next || !vals || !r || !ws) {
+        st = egdi__fail(EGDI_ERR_NOMEM, "egdi_rank_within: out of memory for %zu values", n);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            if (groups[i] >= 0)
+                start[groups[i] + 1]++;
+        for (size_t g = 0; g < ng; g++)
+            start[g + 1] += start[g];
+        memcpy(next, start, ng * sizeof *next);
+        for (size_t i = 0; i < n; i++) {
+            ranks[i] = 0;
+            if (groups[i] >= 0)
+                order[next[groups[i]]++] = i;
+        }
+        for (size_t g = 0; g < ng; g++) {
+            size_t m = start[g + 1] - start[g];
+            for (size_t k = 0; k < m; k++)
+                vals[k] = x[order[start[g] + k]];
+            egdi__rank_ws(vals, m, decimals, ties, r, ws);
+            for (size_t k = 0; k < m; k++)
+                ranks[order[start[g] + k]] = r[k];
+        }
+    }
+    free(start), free(order), free(next), free(vals), free(r), free(ws);
+    return st;
 }
 
 egdi_status egdi_groups(const double *x, size_t n, const double *thresholds, int *groups)

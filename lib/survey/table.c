@@ -14,7 +14,7 @@ static const size_t options_sizes[] = {
     0,
     offsetof(egdi_survey_options, thresholds) + 3 * sizeof(double),    /* 1: 1.0 */
     offsetof(egdi_survey_options, impute_group) + sizeof(const char *), /* 2: 1.1 */
-    offsetof(egdi_survey_options, allow_edition_mismatch) + sizeof(int) /* 3: 1.2 */
+    offsetof(egdi_survey_options, n_rank_within) + sizeof(size_t) /* 3: 1.2 */
 };
 #define N_OPTION_VERSIONS (sizeof options_sizes / sizeof *options_sizes)
 
@@ -59,6 +59,9 @@ static egdi_status resolve(int year, const egdi_survey_options *opts, egdi_editi
     if (o->rank_decimals < -2 || o->rank_decimals > 15)
         return egdi__fail(EGDI_ERR_INVALID_ARG, "rank_decimals %d is not -2..15",
                           o->rank_decimals);
+    if (o->n_rank_within && !o->rank_within)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "rank_within is NULL but n_rank_within is %zu",
+                          o->n_rank_within);
     if (o->quantile_type)
         info->quantile_type = o->quantile_type;
     if (o->rank_decimals != -2)
@@ -193,6 +196,28 @@ static egdi_status add_rank_of(const egdi_edition_info *info, egdi_dataset *out,
     return st;
 }
 
+/* "<label>_rank": the EGDI rank (s->buf: the EGDI as ranked) within the groups
+ * of the label column `label` of data. */
+static egdi_status add_rank_within(const char *label, const egdi_dataset *data,
+                                   egdi_dataset *out, scratch *s)
+{
+    size_t n = out->n_units, j = label ? egdi__dataset_column(data, label) : (size_t)-1;
+    if (j == (size_t)-1 || data->cols[j].kind != EGDI_COLUMN_LABEL)
+        return egdi__fail(EGDI_ERR_NOT_FOUND, "rank within '%s': the data has no label column "
+                          "of that name", label ? label : "(null)");
+    char name[256];
+    if (snprintf(name, sizeof name, "%s_rank", label) >= (int)sizeof name)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "rank within: the label name is too long");
+    egdi_status st = egdi_rank_within(s->buf, data->cols[j].codes, n, -1, EGDI_TIES_MIN, s->ibuf);
+    st = st ? st : egdi_dataset_add_numeric(out, name, NULL, 0);
+    double *r = st == EGDI_OK ? out->cols[out->n_cols - 1].num : NULL;
+    for (size_t i = 0; i < n && st == EGDI_OK; i++)
+        r[i] = s->ibuf[i] ? (double)s->ibuf[i] : NAN;
+    if (st != EGDI_OK)
+        egdi__error_prefix("rank within '%s': ", label);
+    return st;
+}
+
 /* The table for every unit of data from res, computed on the units rows of
  * data (rows NULL: all of them). */
 static egdi_status build_table(const egdi_edition_info *info, const egdi_survey_options *o,
@@ -236,6 +261,8 @@ static egdi_status build_table(const egdi_edition_info *info, const egdi_survey_
         {"osi", "osi_rank"}, {"tii", "tii_rank"}, {"hci", "hci_rank"}, {"epi", "epi_rank"}};
     for (size_t c = 0; c < 4 && st == EGDI_OK; c++)
         st = add_rank_of(info, out, components[c][0], components[c][1], s);
+    for (size_t k = 0; k < o->n_rank_within && st == EGDI_OK; k++)
+        st = add_rank_within(o->rank_within[k], data, out, s);
     for (size_t j = 0; j < data->n_cols && st == EGDI_OK; j++)
         if (data->cols[j].kind == EGDI_COLUMN_LABEL &&
             egdi__dataset_column(out, data->cols[j].name) == (size_t)-1)

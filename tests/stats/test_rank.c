@@ -50,6 +50,28 @@ START_TEST(rounding_at_the_limits_of_a_double)
 }
 END_TEST
 
+START_TEST(ranks_within_groups)
+{
+    /* by hand: group 0 = {0.9, 0.5, 0.9}, group 1 = {0.7, 0.8}, no group for the
+     * last two (one of them NaN): competition ranks 1,3,1 and 2,1, then 0, 0 */
+    const double x[] = {0.9, 0.7, 0.5, 0.8, 0.9, 0.6, NAN};
+    const int g[] = {0, 1, 0, 1, 0, -1, 1};
+    const int want[] = {1, 2, 3, 1, 1, 0, 0};
+    int r[7];
+    OK(egdi_rank_within(x, g, 7, -1, EGDI_TIES_MIN, r));
+    for (int i = 0; i < 7; i++)
+        ck_assert_msg(r[i] == want[i], "unit %d: rank %d, want %d", i, r[i], want[i]);
+    /* decimals as in egdi_rank: 0.9 and 0.94 tie at one decimal */
+    const double y[] = {0.9, 0.94, 0.5};
+    const int h[] = {3, 3, 3};
+    OK(egdi_rank_within(y, h, 3, 1, EGDI_TIES_MIN, r));
+    ck_assert(r[0] == 1 && r[1] == 1 && r[2] == 3);
+    const int bad[] = {0, -2, 0};
+    FAILS(egdi_rank_within(y, bad, 3, -1, EGDI_TIES_MIN, r), EGDI_ERR_INVALID_ARG, "group -2");
+    FAILS(egdi_rank_within(y, h, 3, 16, EGDI_TIES_MIN, r), EGDI_ERR_INVALID_ARG, "decimals");
+}
+END_TEST
+
 START_TEST(competition_ranks)
 {
     /* values 0.9, 0.8, 0.8, 0.7, NaN, 0.95 -> ranks 2, 3, 3, 5, 0, 1 ("1224" style) */
@@ -162,6 +184,7 @@ int main(void)
     tcase_add_test(tc, rounding_half_away);
     tcase_add_test(tc, rounding_at_the_limits_of_a_double);
     tcase_add_test(tc, competition_ranks);
+    tcase_add_test(tc, ranks_within_groups);
     tcase_add_test(tc, groups_thresholds_inclusive);
     tcase_add_test(tc, quantile_types);
     tcase_add_test(tc, rating_classes_by_quartile);

@@ -179,6 +179,38 @@ START_TEST(published_component_ranks)
 }
 END_TEST
 
+START_TEST(rank_within_region)
+{
+    /* Bahrain was 5th in Asia in 2018 (after the Republic of Korea, Singapore,
+     * Japan and the United Arab Emirates); 26th overall */
+    egdi_dataset *ds = NULL, *countries = NULL, *tab = NULL;
+    OK(egdi_survey_read_un_csv(EGDI_TEST_DATA "/un-egov/EGOV_DATA_2018.csv", 0, &ds));
+    OK(egdi_dataset_read_csv(EGDI_TEST_DATA "/countries.csv", NULL, &countries));
+    OK(egdi_dataset_join_labels(ds, countries, 1, 1));
+    egdi_survey_options o = EGDI_SURVEY_OPTIONS_INIT;
+    const char *within[] = {"region"};
+    o.rank_within = within;
+    o.n_rank_within = 1;
+    OK(egdi_survey_compute_ex(2018, EGDI_INPUT_COMPONENTS, ds, &o, &tab));
+    size_t u, j, k;
+    double r, overall;
+    OK(egdi_dataset_find_unit(tab, "Bahrain", &u));
+    OK(egdi_dataset_find_column(tab, "region_rank", &j));
+    OK(egdi_dataset_find_column(tab, "rank", &k));
+    OK(egdi_dataset_get_value(tab, u, j, &r));
+    OK(egdi_dataset_get_value(tab, u, k, &overall));
+    ck_assert_double_eq(r, 5);
+    ck_assert_double_eq(overall, 26);
+    egdi_dataset_free(tab);
+    const char *missing[] = {"gcc"};
+    o.rank_within = missing;
+    FAILS(egdi_survey_compute_ex(2018, EGDI_INPUT_COMPONENTS, ds, &o, &tab), EGDI_ERR_NOT_FOUND,
+          "rank within 'gcc': the data has no label column");
+    egdi_dataset_free(countries);
+    egdi_dataset_free(ds);
+}
+END_TEST
+
 START_TEST(un_reader)
 {
     const char *text = UN_HEAD "2003,\"Iraq \",2,0.00000,0.00000,0.00000,0.93000,0.01578\n"
@@ -230,6 +262,7 @@ int main(void)
     tcase_add_test(tc, raw_2024);
     tcase_add_test(tc, raw_2008_reconstruction);
     tcase_add_test(tc, un_reader);
+    tcase_add_test(tc, rank_within_region);
     tcase_add_test(tc, published_component_ranks);
     suite_add_tcase(s, tc);
     return run_suite(s);

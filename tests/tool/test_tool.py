@@ -42,6 +42,18 @@ def near_ties():
 
 
 class Compute(unittest.TestCase):
+    def test_rank_within_region(self):
+        # Bahrain 2018: 26th in the world, 5th in Asia (the region joined from the
+        # bundled country table)
+        rows = list(csv.DictReader(io.StringIO(
+            run("compute", "--rank-within", "region", "--format", "csv", un_file(2018)).stdout)))
+        bahrain = next(r for r in rows if r["name"] == "Bahrain")
+        self.assertEqual((bahrain["rank"], bahrain["region_rank"], bahrain["region"]),
+                         ("26", "5", "Asia"))
+        p = run("compute", "--rank-within", "nosuch", un_file(2018), check=False)
+        self.assertEqual(p.returncode, 3)
+        self.assertIn("rank within 'nosuch'", p.stderr)
+
     def test_component_ranks_as_published(self):
         # Bahrain's component ranks in the Survey: 2012 EPI 19; 2014 EPI 14 and TII 26;
         # 2016 TII 11 and HCI 77; 2018 TII 4

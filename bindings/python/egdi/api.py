@@ -91,7 +91,7 @@ def countries():
 
 def compute(df, edition=2024, input="components", quantile_type=None, rank_decimals=None,
             thresholds=None, extra=False, impute=None, impute_group=None,
-            allow_out_of_range=False, allow_edition_mismatch=False):
+            allow_out_of_range=False, allow_edition_mismatch=False, rank_within=None):
     """Compute a Survey edition and return its ranking, best first.
 
     ``df`` has one row per country with a ``name`` (or ``code``) column and the
@@ -117,6 +117,11 @@ def compute(df, edition=2024, input="components", quantile_type=None, rank_decim
     :func:`countries` when ``df`` lacks them). With imputation the result has an ``imputed`` column
     after ``rating_class``: per country the indicators whose value was filled,
     separated by ``;`` (empty if none).
+
+    ``rank_within`` (a label column or a list of them, e.g. ``"region"``; the
+    country-table labels are joined when ``df`` lacks them) adds
+    ``<label>_rank`` after ``rating_class``: the EGDI rank among the countries
+    with the same label ("5th in Asia"), empty without a label.
 
     Data that cannot give a meaningful ranking raises :class:`DataError` (a
     ``ValueError``) naming the country and column: no rows, an indicator column
@@ -145,12 +150,17 @@ def compute(df, edition=2024, input="components", quantile_type=None, rank_decim
     imp = 0 if impute is None else _egdi.egdi_method_from_name(_egdi.EGDI_STEP_IMPUTE, impute)
     if imp and impute_group is not None:
         df = _with_country_label(df, impute_group)
+    within = [rank_within] if isinstance(rank_within, str) else list(rank_within or [])
+    for label in within:
+        df = _with_country_label(df, label)
     ds, names = to_dataset(df, with_names=True)
     table = _egdi.egdi_py_survey_compute(int(edition), _INPUTS[input], ds,
-                                         int(quantile_type or 0), rd, *t, imp, impute_group,
+                                         int(quantile_type or 0), rd, *t, within or None, imp,
+                                         impute_group,
                                          int(bool(allow_out_of_range)),
                                          int(bool(allow_edition_mismatch)))
-    columns = _RESULT_COLUMNS[1:] + (["imputed"] if imp else [])
+    columns = (_RESULT_COLUMNS[1:] + (["imputed"] if imp else [])
+               + [f"{label}_rank" for label in within])
     if extra:   # (``names`` holds the unit names: do not reuse it here)
         all_columns = [_egdi.egdi_dataset_column_name(table, j)
                        for j in range(_egdi.egdi_dataset_n_columns(table))]

@@ -126,3 +126,11 @@ def test_component_ranks_as_published():
         for column, rank in want.items():
             assert bahrain[column] == rank, (year, column)
         assert str(out["osi_rank"].dtype) == "Int64"
+
+
+def test_rank_within_region():
+    # Bahrain 2018: 26th in the world, 5th in Asia
+    out = egdi.compute(egdi.read_un_csv(un_file(2018)), edition=2018, rank_within="region")
+    bahrain = out[out["name"] == "Bahrain"].iloc[0]
+    assert (bahrain["rank"], bahrain["region_rank"]) == (26, 5)
+    assert list(out.columns[-1:]) == ["region_rank"]

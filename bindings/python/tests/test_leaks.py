@@ -51,7 +51,7 @@ def test_compute_path_does_not_leak():
         for col in ("osi", "tii", "hci"):
             _egdi.egdi_dataset_add_numeric(ds, col, osi)
         _egdi.egdi_dataset_add_labels(ds, "label", names)
-        table = _egdi.egdi_py_survey_compute(2024, 0, ds, 0, -2, 0.0, 0.0, 0.0)
+        table = _egdi.egdi_py_survey_compute(2024, 0, ds, 0, -2, 0.0, 0.0, 0.0, None)
         out = np.empty(len(names))
         _egdi.egdi_dataset_get_numeric(table, 3, out)
 
