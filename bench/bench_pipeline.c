@@ -2,8 +2,9 @@
  * IN` done through the C API, timed stage by stage.
  *
  *   read     egdi_dataset_read_csv()
- *   compute  egdi_survey_compute(2024, EGDI_INPUT_COMPONENTS): EGDI, rank at
- *            5 decimals, groups, rating classes
+ *   compute  egdi_survey_compute_ex(2024, EGDI_INPUT_COMPONENTS) with the component
+ *            ranks, as the tool writes them: EGDI, rank at 5 decimals, groups,
+ *            rating classes, osi/tii/hci/epi ranks
  *   sort     order by rank (unranked last, ties in input order; qsort on
  *            (rank, position)), egdi_dataset_select_units()
  *   write    egdi_dataset_write_csv() (shortest exact decimals, as the tool)
@@ -63,7 +64,9 @@ int main(int argc, char **argv)
     double t0 = bench_now();
     BENCH_CHECK(egdi_dataset_read_csv(argv[1], NULL, &data));
     double t1 = bench_now();
-    BENCH_CHECK(egdi_survey_compute(2024, EGDI_INPUT_COMPONENTS, data, &tab));
+    egdi_survey_options so = EGDI_SURVEY_OPTIONS_INIT;
+    so.component_ranks = 1; /* as egdi compute writes them to files */
+    BENCH_CHECK(egdi_survey_compute_ex(2024, EGDI_INPUT_COMPONENTS, data, &so, &tab));
     double t2 = bench_now();
     size_t *ord = rank_order(tab);
     BENCH_CHECK(egdi_dataset_select_units(tab, ord, egdi_dataset_n_units(tab), &sorted));

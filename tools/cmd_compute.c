@@ -184,6 +184,7 @@ int cmd_compute(int argc, char **argv)
         need_table |= col(data, within[k]) == (size_t)-1;
     so.rank_within = within;
     so.n_rank_within = n_within;
+    so.component_ranks = !WANTS_TABLE(&o); /* CSV and JSON carry them */
     if (need_table) {
         /* a country-table label (region, income, ...): join the table first */
         rc = join_countries(data, o.countries, is_un);

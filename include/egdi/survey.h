@@ -147,12 +147,15 @@ typedef struct egdi_survey_options {
      *  for units without a label. NULL = none. */
     const char *const *rank_within;
     size_t n_rank_within; /**< entries in rank_within */
+    /** Non-zero: add the component ranks osi_rank, tii_rank, hci_rank (and
+     *  epi_rank with epi) to the table. Default 0. */
+    int component_ranks;
 } egdi_survey_options;
 
 /** @brief Initialiser of the current version:
  *  `egdi_survey_options o = EGDI_SURVEY_OPTIONS_INIT;` */
 #define EGDI_SURVEY_OPTIONS_INIT \
-    {EGDI_SURVEY_OPTIONS_VERSION, 0, -2, {0, 0, 0}, EGDI_IMPUTE_NONE, NULL, 0, 0, NULL, 0}
+    {EGDI_SURVEY_OPTIONS_VERSION, 0, -2, {0, 0, 0}, EGDI_IMPUTE_NONE, NULL, 0, 0, NULL, 0, 0}
 
 /**
  * @brief Fill the fields of @p version (1 .. EGDI_SURVEY_OPTIONS_VERSION) of
@@ -178,10 +181,12 @@ EGDI_API void(egdi_survey_options_init)(egdi_survey_options *opts);
  * new dataset with the same units and the columns osi, tii, hci, egdi,
  * (epi if the input has it), rank (on the edition's rank precision), group
  * ("Very High".."Low") and rating_class ("" before 2020), in this order;
- * then "imputed" (with imputation, below) and, since 1.2, the component
- * ranks osi_rank, tii_rank, hci_rank (and epi_rank with epi): competition
- * ranks (1, 2, 2, 4) of each component on the edition's rank precision, as
- * the Survey publishes them (missing for units without the value).
+ * then "imputed" (with imputation, below), the component ranks osi_rank,
+ * tii_rank, hci_rank (and epi_rank with epi) when
+ * egdi_survey_options::component_ranks is set: competition ranks (1, 2, 2, 4)
+ * of each component on the edition's rank precision, as the Survey publishes
+ * them (missing for units without the value), and the ranks within groups
+ * (egdi_survey_options::rank_within).
  * The label columns of @p data (region, income, ...) are carried over.
  *
  * Data that cannot give a meaningful ranking is refused with EGDI_ERR_DATA

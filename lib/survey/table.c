@@ -14,7 +14,7 @@ static const size_t options_sizes[] = {
     0,
     offsetof(egdi_survey_options, thresholds) + 3 * sizeof(double),    /* 1: 1.0 */
     offsetof(egdi_survey_options, impute_group) + sizeof(const char *), /* 2: 1.1 */
-    offsetof(egdi_survey_options, n_rank_within) + sizeof(size_t) /* 3: 1.2 */
+    offsetof(egdi_survey_options, component_ranks) + sizeof(int) /* 3: 1.2 */
 };
 #define N_OPTION_VERSIONS (sizeof options_sizes / sizeof *options_sizes)
 
@@ -259,7 +259,7 @@ static egdi_status build_table(const egdi_edition_info *info, const egdi_survey_
         st = add_imputed(egdi__result_plan(res), egdi__result_eval(res), rows, out, s->ibuf);
     static const char *const components[][2] = {
         {"osi", "osi_rank"}, {"tii", "tii_rank"}, {"hci", "hci_rank"}, {"epi", "epi_rank"}};
-    for (size_t c = 0; c < 4 && st == EGDI_OK; c++)
+    for (size_t c = 0; c < 4 && st == EGDI_OK && o->component_ranks; c++)
         st = add_rank_of(info, out, components[c][0], components[c][1], s);
     for (size_t k = 0; k < o->n_rank_within && st == EGDI_OK; k++)
         st = add_rank_within(o->rank_within[k], data, out, s);

@@ -156,8 +156,13 @@ START_TEST(published_component_ranks)
         snprintf(path, sizeof path, "%s/un-egov/EGOV_DATA_%d.csv", EGDI_TEST_DATA, want[k].year);
         egdi_dataset *ds = NULL, *tab = NULL;
         OK(egdi_survey_read_un_csv(path, 0, &ds));
-        OK(egdi_survey_compute(want[k].year, EGDI_INPUT_COMPONENTS, ds, &tab));
-        size_t u, j;
+        egdi_survey_options o = EGDI_SURVEY_OPTIONS_INIT;
+        OK(egdi_survey_compute_ex(want[k].year, EGDI_INPUT_COMPONENTS, ds, &o, &tab));
+        size_t u, j; /* not asked for: not there */
+        FAILS(egdi_dataset_find_column(tab, "osi_rank", &j), EGDI_ERR_NOT_FOUND, "osi_rank");
+        egdi_dataset_free(tab);
+        o.component_ranks = 1;
+        OK(egdi_survey_compute_ex(want[k].year, EGDI_INPUT_COMPONENTS, ds, &o, &tab));
         double r;
         OK(egdi_dataset_find_unit(tab, "Bahrain", &u));
         OK(egdi_dataset_find_column(tab, want[k].column, &j));

@@ -158,7 +158,7 @@ def compute(df, edition=2024, input="components", quantile_type=None, rank_decim
                                          int(quantile_type or 0), rd, *t, within or None, imp,
                                          impute_group,
                                          int(bool(allow_out_of_range)),
-                                         int(bool(allow_edition_mismatch)))
+                                         int(bool(allow_edition_mismatch)), int(bool(extra)))
     columns = (_RESULT_COLUMNS[1:] + (["imputed"] if imp else [])
                + [f"{label}_rank" for label in within])
     if extra:   # (``names`` holds the unit names: do not reuse it here)
