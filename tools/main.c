@@ -85,6 +85,22 @@ int cmd_editions(int argc, char **argv)
                e.has_rating_classes ? "yes" : "no", cap, e.zscore_composites ? "yes" : "no",
                e.n_tii, e.n_hci);
     }
+    /* what --input raw reads: the raw indicators of each edition's TII and HCI */
+    printf("\nraw indicators (--input raw; besides osi_raw, and epi_raw for the EPI):\n");
+    for (size_t i = 0; i < egdi_survey_n_editions(); i++) {
+        int year = egdi_survey_edition(i);
+        static const char *const parts[] = {"tii", "hci"};
+        for (int c = 0; c < 2; c++) {
+            if (c == 0)
+                printf("%7d  %s:", year, parts[c]);
+            else
+                printf("%7s  %s:", "", parts[c]);
+            const char *code;
+            for (size_t k = 0; (code = egdi_survey_indicator(year, parts[c], k)) != NULL; k++)
+                printf(" %s", code);
+            printf("\n");
+        }
+    }
     return EXIT_OK;
 }
 

@@ -185,7 +185,13 @@ class CommandLine(unittest.TestCase):
     def test_help_version_and_exit_codes(self):
         self.assertIn("usage: egdi", run("--help").stdout)
         self.assertRegex(run("--version").stdout, r"^egdi \d+\.\d+\.\d+ \(libegdi \d+\.\d+\.\d+\)")
-        self.assertIn("2020", run("editions").stdout)
+        editions = run("editions").stdout
+        self.assertIn("2020", editions)
+        # the raw indicators each edition reads: fixed telephone left the TII in 2020
+        self.assertIn("2018  tii: internet_users fixed_broadband active_mobile_broadband "
+                      "mobile_subscriptions fixed_telephone\n", editions)
+        self.assertIn("2020  tii: internet_users fixed_broadband active_mobile_broadband "
+                      "mobile_subscriptions\n", editions)
         self.assertEqual(run("frobnicate", check=False).returncode, 2)
         self.assertEqual(run("compute", check=False).returncode, 2)
         self.assertEqual(run("compute", "--edition", "2024", "--format", "xml", un_file(2024),
