@@ -382,9 +382,13 @@ static size_t must_find_column(const egdi_dataset *ds, const char *name, egdi_co
     return j;
 }
 
-void fuzz_check_survey_table(const egdi_dataset *data, const egdi_dataset *table,
-                             int has_rating_classes)
+void fuzz_check_survey_table(const egdi_dataset *data, const egdi_dataset *table, int edition)
 {
+    egdi_edition_info info;
+    memset(&info, 0, sizeof info);
+    info.version = EGDI_EDITION_INFO_VERSION;
+    FUZZ_CHECK(egdi_survey_edition_info(edition, &info) == EGDI_OK);
+    int has_rating_classes = info.has_rating_classes;
     fuzz_check_dataset(table, 0);
     size_t n = egdi_dataset_n_units(data);
     FUZZ_CHECKF(egdi_dataset_n_units(table) == n, "table has %zu units, data %zu",

@@ -105,8 +105,7 @@ void fuzz_check_competition_ranks(const double *ranks, size_t n);
  * rank and group present exactly when the EGDI is, both monotone in the EGDI;
  * known group and class labels, classes exactly for grouped units from 2020
  * and none before. */
-void fuzz_check_survey_table(const egdi_dataset *data, const egdi_dataset *table,
-                             int has_rating_classes);
+void fuzz_check_survey_table(const egdi_dataset *data, const egdi_dataset *table, int edition);
 
 /* The registry entry of method @p id of @p step (and its position); 0 if none. */
 int fuzz_method_info(egdi_step step, int id, egdi_method_info *info, size_t *pos);

@@ -70,6 +70,25 @@ static char *dir_of(const char *path)
  * itself, or the file a symbolic link resolves to), newly allocated; *sb its
  * status when *exists. Refuses anything but a new file in a writable
  * directory, a writable regular file or a link to one. */
+/* The directory the replacement of target is created in must exist and
+ * take new files. */
+static egdi_status check_dir(const char *path, const char *target)
+{
+    char *dir = dir_of(target);
+    struct stat dsb;
+    egdi_status st = EGDI_OK;
+    if (!dir)
+        st = egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", path);
+    else if (stat(dir, &dsb) != 0 || !S_ISDIR(dsb.st_mode))
+        st = egdi__fail(EGDI_ERR_IO, "%s: cannot write: the directory '%s' does not exist", path,
+                        dir);
+    else if (access(dir, W_OK | X_OK) != 0)
+        st = egdi__fail(EGDI_ERR_IO, "%s: cannot write: no permission to create files in '%s'",
+                        path, dir);
+    free(dir);
+    return st;
+}
+
 static egdi_status resolve(const char *path, char **target, struct stat *sb, int *exists)
 {
     struct stat lsb;
@@ -80,21 +99,9 @@ static egdi_status resolve(const char *path, char **target, struct stat *sb, int
     if (lstat(path, &lsb) != 0) {
         if (errno != ENOENT)
             return egdi__fail(EGDI_ERR_IO, "%s: cannot write: %s", path, strerror(errno));
-        char *dir = dir_of(path);
-        struct stat dsb;
-        if (!dir)
+        if (!(*target = egdi__strdup(path)))
             return egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", path);
-        egdi_status st = EGDI_OK;
-        if (stat(dir, &dsb) != 0 || !S_ISDIR(dsb.st_mode))
-            st = egdi__fail(EGDI_ERR_IO, "%s: cannot write: the directory '%s' does not exist",
-                            path, dir);
-        else if (access(dir, W_OK | X_OK) != 0)
-            st = egdi__fail(EGDI_ERR_IO, "%s: cannot write: no permission to create files in "
-                            "'%s'", path, dir);
-        free(dir);
-        if (st == EGDI_OK && !(*target = egdi__strdup(path)))
-            st = egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", path);
-        return st;
+        return check_dir(path, *target);
     }
     if (S_ISLNK(lsb.st_mode)) {
         if (stat(path, sb) != 0)
@@ -113,16 +120,7 @@ static egdi_status resolve(const char *path, char **target, struct stat *sb, int
     if (!*target)
         return egdi__fail(EGDI_ERR_IO, "%s: cannot resolve the link: %s", path, strerror(errno));
     *exists = 1;
-    /* the replacement is created next to the file it replaces */
-    char *dir = dir_of(*target);
-    egdi_status st = EGDI_OK;
-    if (!dir)
-        st = egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", path);
-    else if (access(dir, W_OK | X_OK) != 0)
-        st = egdi__fail(EGDI_ERR_IO, "%s: cannot write: no permission to create files in '%s'",
-                        path, dir);
-    free(dir);
-    return st;
+    return check_dir(path, *target);
 }
 
 egdi_status egdi_output_check(const char *path, const char *const *inputs, size_t n_inputs)
@@ -141,6 +139,28 @@ egdi_status egdi_output_check(const char *path, const char *const *inputs, size_
                             "an input", path, inputs[k]);
     }
     return st;
+}
+
+/* Try `make` (an open or a link creating of->tmp_path) under fresh random
+ * names next to the target until one is free: its result (>= 0), or -1 with
+ * errno once a failure is not a name already taken. */
+static int with_tmp_name(egdi__outfile *of, int (*make)(const char *, void *), void *ctx)
+{
+    size_t size = strlen(of->target) + 32;
+    for (int attempt = 0; attempt < 100; attempt++) {
+        snprintf(of->tmp_path, size, "%s.tmp.%012llx", of->target,
+                 (unsigned long long)(random_bits() & 0xffffffffffffull));
+        int r = make(of->tmp_path, ctx);
+        if (r >= 0 || errno != EEXIST)
+            return r;
+    }
+    return -1;
+}
+
+static int create_named(const char *tmp_path, void *ctx)
+{
+    (void)ctx;
+    return open(tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 }
 
 egdi_status egdi__outfile_open(egdi__outfile *of, const char *path)
@@ -166,7 +186,6 @@ egdi_status egdi__outfile_open(egdi__outfile *of, const char *path)
         return egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", path);
     }
     int fd = -1;
-    of->named = 0;
 #ifdef O_TMPFILE
     /* an anonymous file is named at the end through /proc/self/fd */
     char *dir = access("/proc/self/fd", X_OK) == 0 ? dir_of(of->target) : NULL;
@@ -174,14 +193,8 @@ egdi_status egdi__outfile_open(egdi__outfile *of, const char *path)
         fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
     free(dir);
 #endif
-    for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
-        snprintf(of->tmp_path, n + 32, "%s.tmp.%012llx", of->target,
-                 (unsigned long long)(random_bits() & 0xffffffffffffull));
-        fd = open(of->tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        of->named = fd >= 0;
-        if (fd < 0 && errno != EEXIST)
-            break;
-    }
+    if (fd < 0 && (fd = with_tmp_name(of, create_named, NULL)) >= 0)
+        of->named = 1;
     if (fd < 0) {
         st = egdi__fail(EGDI_ERR_IO, "%s: cannot create a temporary file: %s", path,
                         strerror(errno));
@@ -209,25 +222,20 @@ egdi_status egdi__outfile_open(egdi__outfile *of, const char *path)
     return EGDI_OK;
 }
 
-/* Give a complete anonymous temporary file a name next to the target. 0 on
- * success (of->tmp_path then names it), -1 with errno. */
+/* Give a complete anonymous temporary file a name next to the target. */
+static int link_proc(const char *tmp_path, void *proc)
+{
+    return linkat(AT_FDCWD, proc, AT_FDCWD, tmp_path, AT_SYMLINK_FOLLOW);
+}
+
 static int link_anonymous(egdi__outfile *of)
 {
     char proc[64];
-    int fd = fileno(of->fp);
-    size_t size = strlen(of->target) + 32;
-    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
-    for (int attempt = 0; attempt < 100; attempt++) {
-        snprintf(of->tmp_path, size, "%s.tmp.%012llx", of->target,
-                 (unsigned long long)(random_bits() & 0xffffffffffffull));
-        if (linkat(AT_FDCWD, proc, AT_FDCWD, of->tmp_path, AT_SYMLINK_FOLLOW) == 0) {
-            of->named = 1;
-            return 0;
-        }
-        if (errno != EEXIST)
-            return -1;
-    }
-    return -1;
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fileno(of->fp));
+    if (with_tmp_name(of, link_proc, proc) < 0)
+        return -1;
+    of->named = 1;
+    return 0;
 }
 
 egdi_status egdi__outfile_commit(egdi__outfile *of)

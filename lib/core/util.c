@@ -228,8 +228,6 @@ const char *egdi__number_problem(const char *s, char decimal)
             return "is not a finite number";
         if (errno == ERANGE)
             return "is too large for a double";
-        if (isnan(v))
-            return "is not a number";
     }
     return "is not a number";
 }

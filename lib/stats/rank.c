@@ -115,18 +115,25 @@ void egdi__rank_warm(const double *x, size_t n, int decimals, int *ranks, egdi__
     assign(ws, m, EGDI_TIES_MIN, ranks);
 }
 
+/* The arguments egdi_rank() and egdi_rank_within() share. */
+static egdi_status rank_args(const char *fn, size_t n, int decimals, egdi_ties ties)
+{
+    if (decimals < -1 || decimals > 15)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "%s: decimals must be -1..15, not %d", fn,
+                          decimals);
+    if (ties != EGDI_TIES_MIN && ties != EGDI_TIES_DENSE && ties != EGDI_TIES_FIRST)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "%s: unknown ties rule %d", fn, (int)ties);
+    if (n > (size_t)INT32_MAX)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "%s: %zu values; ranks are int", fn, n);
+    return EGDI_OK;
+}
+
 egdi_status egdi_rank(const double *x, size_t n, int decimals, egdi_ties ties, int *ranks)
 {
     EGDI_CHECK_ARG((x && ranks) || n == 0, "x/ranks");
-    if (decimals < -1 || decimals > 15)
-        return egdi__fail(EGDI_ERR_INVALID_ARG, "egdi_rank: decimals must be -1..15, not %d",
-                          decimals);
-    if (ties != EGDI_TIES_MIN && ties != EGDI_TIES_DENSE && ties != EGDI_TIES_FIRST)
-        return egdi__fail(EGDI_ERR_INVALID_ARG, "egdi_rank: unknown ties rule %d", (int)ties);
-    if (n == 0)
-        return EGDI_OK;
-    if (n > (size_t)INT32_MAX)
-        return egdi__fail(EGDI_ERR_INVALID_ARG, "egdi_rank: %zu values; ranks are int", n);
+    egdi_status st = rank_args("egdi_rank", n, decimals, ties);
+    if (st != EGDI_OK || n == 0)
+        return st;
     egdi__kv *ws = egdi__mallocarray(n, 2 * sizeof *ws);
     if (!ws)
         return egdi__fail(EGDI_ERR_NOMEM, "egdi_rank: out of memory for %zu values", n);
@@ -139,11 +146,9 @@ egdi_status egdi_rank_within(const double *x, const int *groups, size_t n, int d
                              egdi_ties ties, int *ranks)
 {
     EGDI_CHECK_ARG((x && groups && ranks) || n == 0, "x/groups/ranks");
-    egdi_status st = egdi_rank(x, 0, decimals, ties, ranks); /* the same argument checks */
+    egdi_status st = rank_args("egdi_rank_within", n, decimals, ties);
     if (st != EGDI_OK || n == 0)
         return st;
-    if (n > (size_t)INT32_MAX)
-        return egdi__fail(EGDI_ERR_INVALID_ARG, "egdi_rank_within: %zu values; ranks are int", n);
     int top = -1;
     for (size_t i = 0; i < n; i++) {
         if (groups[i] < -1)

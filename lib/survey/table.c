@@ -184,11 +184,8 @@ static egdi_status add_rank_of(const egdi_edition_info *info, egdi_dataset *out,
     size_t n = out->n_units, j = egdi__dataset_column(out, from);
     if (j == (size_t)-1)
         return EGDI_OK; /* epi: only when the input has it */
-    memcpy(s->tmp, out->cols[j].num, n * sizeof *s->tmp);
-    egdi_status st = EGDI_OK;
-    if (info->rank_decimals >= 0)
-        st = egdi_round(s->tmp, n, info->rank_decimals, s->tmp);
-    st = st ? st : egdi_rank(s->tmp, n, -1, EGDI_TIES_MIN, s->ibuf);
+    /* egdi_rank rounds to the decimals itself (-1: unrounded) */
+    egdi_status st = egdi_rank(out->cols[j].num, n, info->rank_decimals, EGDI_TIES_MIN, s->ibuf);
     st = st ? st : egdi_dataset_add_numeric(out, name, NULL, 0);
     double *r = st == EGDI_OK ? out->cols[out->n_cols - 1].num : NULL;
     for (size_t i = 0; i < n && st == EGDI_OK; i++)
