@@ -73,9 +73,19 @@ const char *default_countries(void);
  * onto data, matching units by name or by code; returns an exit code. */
 int join_countries(egdi_dataset *data, const char *path, int by_name);
 
+/* The row of a country given by unit code, name or (through the country table at
+ * countries_path, NULL = the default) ISO alpha-3 code or Data Center name, ignoring
+ * ASCII case. EXIT_OK, or EXIT_INPUT with a message naming `text`. */
+int find_country(const egdi_dataset *ds, const char *text, const char *countries_path,
+                 size_t *row);
+
 int cmd_compute(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_groups(int argc, char **argv);
 int cmd_editions(int argc, char **argv);
+int cmd_panel(int argc, char **argv);
+int cmd_whatif(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_index(int argc, char **argv);
 
 #endif

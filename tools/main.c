@@ -122,7 +122,8 @@ int main(int argc, char **argv)
         const char *name;
         int (*fn)(int, char **);
     } cmds[] = {{"compute", cmd_compute}, {"compare", cmd_compare}, {"groups", cmd_groups},
-                {"editions", cmd_editions}};
+                {"editions", cmd_editions}, {"panel", cmd_panel}, {"whatif", cmd_whatif},
+                {"explain", cmd_explain}, {"index", cmd_index}};
     for (size_t k = 0; k < sizeof cmds / sizeof *cmds; k++)
         if (strcmp(cmd, cmds[k].name) == 0) {
             int rc = cmds[k].fn(argc - 2, argv + 2);

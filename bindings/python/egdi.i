@@ -549,3 +549,10 @@ PyObject *egdi_py_plan_unit_codes(const egdi_plan *plan);
 /** The status codes from EGDI_STATUS_LIST: a list of (code, symbolic name,
  *  description, Python class name, Python built-in base name) tuples. */
 PyObject *egdi_py_status_list(void);
+
+/* ---- analytics: one interface file per topic ---- */
+%include "members.i"
+%include "panel.i"
+%include "whatif.i"
+%include "explain.i"
+%include "index_io.i"

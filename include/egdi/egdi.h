@@ -20,5 +20,9 @@
 #include "plan.h"
 #include "rank.h"
 #include "survey.h"
+#include "members.h"
+#include "panel.h"
+#include "whatif.h"
+#include "explain.h"
 
 #endif

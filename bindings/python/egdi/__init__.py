@@ -9,9 +9,10 @@ The numbers come from the C library libegdi (through the private SWIG module
 libegdi status code (:class:`egdi.ParseError`, :class:`egdi.NotFoundError`, ...).
 """
 from . import _egdi, errors
-from .api import (Index, Ranking, compare, compute, countries, edition_info, editions,
+from .api import (Ranking, compare, compute, countries, edition_info, editions,
                   group_averages, method_parameters, methods, rank, read_csv, read_un_csv)
 from .errors import *  # noqa: F401,F403  (Error and one class per status code)
+from .index import Index
 from .plan import Evaluation, Plan
 
 __version__ = _egdi.egdi_version_string()
@@ -20,3 +21,13 @@ __all__ = ["Index", "Ranking", "Plan", "Evaluation", "compare", "compute", "coun
            "edition_info", "editions", "group_averages", "method_parameters", "methods", "rank",
            "read_csv", "read_un_csv", "__version__"]
 __all__ += [name for name in errors.__all__ if name != "exception_class"]   # Error, ParseError, ..
+
+# analytics, one module per topic; each lists its public names in __all__
+from . import explain as _explain_mod, panel as _panel_mod, whatif as _whatif_mod  # noqa: E402
+from .explain import *  # noqa: F401,F403,E402
+from .panel import *  # noqa: F401,F403,E402
+from .whatif import *  # noqa: F401,F403,E402
+
+for _m in (_explain_mod, _panel_mod, _whatif_mod):
+    __all__ += [n for n in _m.__all__ if n not in __all__]
+del _m

@@ -52,7 +52,7 @@ class Plan:
     """
 
     def __init__(self, index, df):
-        from .api import Index
+        from .index import Index
         if not isinstance(index, Index):
             raise TypeError(f"expected an egdi.Index, got {type(index).__name__}")
         self._h = _egdi.egdi_plan_new(index._handle(), to_dataset(df))

@@ -1,0 +1,172 @@
+"""Custom composite indices: :class:`Index`, a tree of indicators and aggregates."""
+import os
+
+import numpy as np
+import pandas as pd
+
+from . import _egdi
+from ._frames import to_dataset
+from .api import _INPUTS, _params_text
+
+
+class Index:
+    """A composite-index definition (a tree of indicators and aggregates).
+
+    Build it with :meth:`from_csv` (iMeta layout), :meth:`survey` (an edition
+    preset) or node by node; :meth:`compute` evaluates it on a DataFrame.
+    Method names (normalisation, aggregation, imputation) are those of libegdi's
+    method registry, see :func:`egdi.methods`; libegdi validates them and their
+    parameters. The C handle is freed when the object is closed or collected;
+    use it as a context manager for deterministic cleanup.
+    """
+
+    def __init__(self, handle=None):
+        self._h = handle if handle is not None else _egdi.egdi_index_new()
+
+    @classmethod
+    def from_csv(cls, path):
+        """Load an iMeta CSV; errors name the line and column (IndexDefinitionError, ParseError)."""
+        return cls(_egdi.egdi_index_read_csv(os.fspath(path)))
+
+    @classmethod
+    def survey(cls, edition, input="components"):
+        """The preset tree of a Survey edition."""
+        return cls(_egdi.egdi_survey_index(int(edition), _INPUTS[input]))
+
+    def copy(self):
+        """An independent deep copy of the definition."""
+        return Index(_egdi.egdi_index_clone(self._handle()))
+
+    def close(self):
+        """Free the C handle now."""
+        self._h = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _handle(self):
+        if self._h is None:
+            raise ValueError("the index is closed")
+        return self._h
+
+    def add_indicator(self, code, parent=None, weight=1.0, source=None, direction=1,
+                      normalization="none", params=(), caps=(None, None), name=None,
+                      imputation=None, impute_group=None):
+        """Add an indicator reading column ``source`` (default ``code``).
+
+        ``normalization`` names a normalisation method (``"none"``,
+        ``"zscore"``, ``"minmax"``, ...; see :func:`egdi.methods`) and
+        ``params`` its parameters: a sequence in order (``(0, 100)``), a dict
+        (``{"lo": 0, "hi": 100}``) or text (``"lo=0 hi=100"``); empty = the
+        defaults. ``imputation`` fills the indicator's missing values
+        (``"mean"``, ``"median"``, ``"groupmean"``, ``"groupmedian"``); the
+        group methods need ``impute_group``, a label column of the data.
+        ``caps`` = (lower, upper), None = no bound; ``direction`` +1 or -1.
+        """
+        h = self._handle()
+        _egdi.egdi_index_add_indicator(h, code, parent, float(weight))
+        if source:
+            _egdi.egdi_index_set_source(h, code, source)
+        if imputation not in (None, "none") or impute_group is not None:
+            method = _egdi.egdi_method_from_name(_egdi.EGDI_STEP_IMPUTE, imputation or "none")
+            _egdi.egdi_index_set_imputation(h, code, method, impute_group)
+        self._common(code, direction, normalization, params, caps, name)
+        return self
+
+    def add_aggregate(self, code, parent=None, weight=1.0, aggregation="mean",
+                      normalization="none", params=(), caps=(None, None), name=None,
+                      aggregation_params=(), min_share=None):
+        """Add an aggregate of the nodes added below it.
+
+        ``aggregation`` names an aggregation method (``"mean"``, ``"geomean"``;
+        see :func:`egdi.methods`) with ``aggregation_params``; ``normalization``
+        and ``params`` as in :meth:`add_indicator`. ``min_share`` (0..1) is the
+        share of children that must have a value for the aggregate to have one:
+        0 (the default) = any one child, 1 = all of them; the children that
+        have a value are averaged with their weights renormalised.
+        """
+        h = self._handle()
+        _egdi.egdi_index_add_aggregate(h, code, parent, float(weight))
+        _egdi.egdi_index_set_method(h, code, _egdi.EGDI_STEP_AGGREGATE, aggregation,
+                                    _params_text(aggregation_params))
+        if min_share is not None:
+            _egdi.egdi_index_set_min_share(h, code, float(min_share))
+        self._common(code, 1, normalization, params, caps, name)
+        return self
+
+    def _common(self, code, direction, normalization, params, caps, name):
+        h = self._handle()
+        _egdi.egdi_index_set_direction(h, code, int(direction))
+        _egdi.egdi_index_set_method(h, code, _egdi.EGDI_STEP_NORMALISE, normalization,
+                                    _params_text(params))
+        lo, hi = (np.nan if v is None else float(v) for v in caps)
+        _egdi.egdi_index_set_caps(h, code, lo, hi)
+        if name:
+            _egdi.egdi_index_set_name(h, code, name)
+
+    def set_weight(self, code, weight):
+        """Set a node's weight within its parent (finite, >= 0)."""
+        _egdi.egdi_index_set_weight(self._handle(), code, float(weight))
+        return self
+
+    @property
+    def nodes(self):
+        """Node codes, in the order they were added."""
+        h = self._handle()
+        return [_egdi.egdi_index_node_code(h, i) for i in range(_egdi.egdi_index_n_nodes(h))]
+
+    @property
+    def indicators(self):
+        """Codes of the indicators (leaves), in node order."""
+        h = self._handle()
+        return [_egdi.egdi_index_node_code(h, i) for i in range(_egdi.egdi_index_n_nodes(h))
+                if _egdi.egdi_index_node_is_indicator(h, i) == 1]
+
+    def validate(self):
+        """Raise IndexDefinitionError if the tree is inconsistent."""
+        _egdi.egdi_index_validate(self._handle())
+
+    def to_csv(self, path):
+        """Write the definition as an iMeta CSV (atomically)."""
+        _egdi.egdi_index_write_csv(self._handle(), os.fspath(path))
+
+    def plan(self, df):
+        """An :class:`egdi.Plan` of this index on ``df`` (experimental)."""
+        from .plan import Plan
+        return Plan(self, df)
+
+    def compute(self, df, raw=False, imputed=False):
+        """Scores of every node for every row of ``df``: ``name`` then one column per node.
+
+        With ``raw=True`` the values before each node's normalisation. With
+        ``imputed=True`` returns ``(scores, flags)``, where ``flags`` has
+        ``name`` and one bool column per indicator: True where that
+        indicator's value was filled by its imputation.
+        """
+        h = self._handle()
+        ds = to_dataset(df)
+        res = _egdi.egdi_compute(h, ds)
+        n = _egdi.egdi_result_n_units(res)
+        nodes = self.nodes
+        names = _egdi.egdi_py_unit_names(ds)
+        if raw:
+            values = np.empty((len(nodes), n), dtype=np.float64)
+            for k, code in enumerate(nodes):
+                _egdi.egdi_result_get_raw(res, code, values[k])
+        else:                             # the whole node x unit matrix in one call
+            values = np.empty(len(nodes) * n, dtype=np.float64)
+            _egdi.egdi_result_get_matrix(res, values)
+            values = values.reshape(len(nodes), n)
+        out = pd.DataFrame({"name": names, **{code: values[k] for k, code in enumerate(nodes)}},
+                           copy=False)
+        if not imputed:
+            return out
+        flags = {"name": names}
+        buf = np.empty(n, dtype=np.intc)
+        for code in self.indicators:
+            _egdi.egdi_result_get_imputed(res, code, buf)
+            flags[code] = buf.astype(bool)
+        return out, pd.DataFrame(flags, copy=False)

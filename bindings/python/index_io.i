@@ -1,0 +1,1 @@
+/* (being written): SWIG declarations for the index command line helpers */
