@@ -21,6 +21,7 @@
 #include "rank.h"
 #include "survey.h"
 #include "members.h"
+#include "published.h"
 #include "panel.h"
 #include "whatif.h"
 #include "explain.h"

@@ -1,0 +1,2 @@
+/* (being written) */
+#include "survey/survey.h"
