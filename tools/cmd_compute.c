@@ -36,11 +36,29 @@ static size_t *rank_order(const egdi_dataset *t, size_t rank_col)
     return ord;
 }
 
+/* --published in the table: the published EGDI and rank, the flag and the reason. */
+static void print_published(const egdi_dataset *t, size_t i, size_t jp, int decimals)
+{
+    double e, r;
+    egdi_dataset_get_value(t, i, jp, &e);
+    egdi_dataset_get_value(t, i, col(t, "rank_published"), &r);
+    if (isnan(e))
+        printf("  %8s", "-");
+    else
+        printf("  %8.*f", decimals, e);
+    if (isnan(r))
+        printf(" %8s", "-");
+    else
+        printf(" %8.0f", r);
+    printf("  %-9s  %s", egdi_dataset_get_label(t, i, col(t, "published_diff")),
+           egdi_dataset_get_label(t, i, col(t, "published_note")));
+}
+
 static void print_table(const egdi_dataset *t, int decimals, long top)
 {
     const char *num[] = {"egdi", "osi", "tii", "hci"};
     size_t jr = col(t, "rank"), jg = col(t, "group"), jc = col(t, "rating_class"), jn[4];
-    size_t ji = col(t, "imputed");
+    size_t ji = col(t, "imputed"), jp = col(t, "egdi_published");
     for (int k = 0; k < 4; k++)
         jn[k] = col(t, num[k]);
     size_t n = egdi_dataset_n_units(t);
@@ -52,8 +70,11 @@ static void print_table(const egdi_dataset *t, int decimals, long top)
     }
     printf("%5s  ", "rank");
     print_cell(stdout, "name", w, 0);
-    printf("  %8s %8s %8s %8s  %-9s %s\n", "EGDI", "OSI", "TII", "HCI", "group",
-           ji != (size_t)-1 ? "class  imputed" : "class");
+    printf("  %8s %8s %8s %8s  %-9s %s", "EGDI", "OSI", "TII", "HCI", "group",
+           ji != (size_t)-1 ? "class  imputed" : jp != (size_t)-1 ? "class" : "class");
+    if (jp != (size_t)-1)
+        printf("  %8s %8s  %-9s  %s", "pub.EGDI", "pub.rank", "differs", "why");
+    printf("\n");
     for (size_t i = 0; i < n && (top < 0 || (long)i < top); i++) {
         double v;
         egdi_dataset_get_value(t, i, jr, &v);
@@ -75,9 +96,14 @@ static void print_table(const egdi_dataset *t, int decimals, long top)
         printf("  %-9s ", egdi_dataset_get_label(t, i, jg));
         const char *imputed = ji != (size_t)-1 ? egdi_dataset_get_label(t, i, ji) : "";
         if (*imputed)
-            printf("%-5s  %s\n", egdi_dataset_get_label(t, i, jc), imputed);
+            printf("%-5s  %s", egdi_dataset_get_label(t, i, jc), imputed);
+        else if (jp != (size_t)-1)
+            printf("%-5s", egdi_dataset_get_label(t, i, jc));
         else
-            printf("%s\n", egdi_dataset_get_label(t, i, jc));
+            printf("%s", egdi_dataset_get_label(t, i, jc));
+        if (jp != (size_t)-1)
+            print_published(t, i, jp, decimals);
+        printf("\n");
     }
 }
 
@@ -104,7 +130,9 @@ static int usage_compute(void)
 {
     return tool_usage("usage: egdi compute [--edition YEAR] [--input components|raw] "
                       "[--quantile-type 1..9] [--rank-decimals N|exact] "
-                      "[--impute METHOD[:COLUMN]] [--rank-within LABEL]... [--countries FILE] "
+                      "[--impute METHOD[:COLUMN]] [--drop-absent-indicators] "
+                      "[--rank-within NAME]... [--group NAME=A,B,...]... "
+                      "[--memberships FILE] [--published] [--use-published] [--countries FILE] "
                       "[--format table|csv|json] [-o FILE] [--decimals N] [--top N] FILE");
 }
 
@@ -116,8 +144,10 @@ int cmd_compute(int argc, char **argv)
     egdi_survey_options so;
     egdi_survey_options_init(&so);
     char *path = NULL;
-    const char *impute = NULL, *within[16];
+    const char *impute = NULL, *within[16], *memberships = NULL;
     size_t n_within = 0;
+    char *groups[32];
+    int n_groups = 0, published = 0, use_published = 0;
     for (int i = 0; i < argc; i++) {
         int c = parse_common(argc, argv, &i, &o);
         if (c < 0)
@@ -155,6 +185,19 @@ int cmd_compute(int argc, char **argv)
                 return tool_usage("compute: --rank-within takes a label column such as region");
             within[n_within++] = val;
             i++;
+        } else if (strcmp(argv[i], "--group") == 0) {
+            if (!val || !strchr(val, '=') || n_groups == (int)(sizeof groups / sizeof *groups))
+                return tool_usage("compute: --group takes NAME=A,B,... (countries by name or "
+                                  "ISO code)");
+            groups[n_groups++] = argv[++i];
+        } else if (strcmp(argv[i], "--memberships") == 0) {
+            if (!val)
+                return tool_usage("compute: --memberships takes a file");
+            memberships = argv[++i];
+        } else if (strcmp(argv[i], "--published") == 0) {
+            published = 1;
+        } else if (strcmp(argv[i], "--use-published") == 0) {
+            use_published = 1;
         } else if (strcmp(argv[i], "--top") == 0) {
             if (!parse_int(val, 0, 1000000, &top))
                 return tool_usage("compute: --top needs a count");
@@ -179,26 +222,45 @@ int cmd_compute(int argc, char **argv)
     int is_un;
     if ((rc = read_input(path, &o, input, &data, &is_un)) != EXIT_OK)
         return rc;
-    int need_table = so.impute_group && col(data, so.impute_group) == (size_t)-1;
-    for (size_t k = 0; k < n_within; k++)
-        need_table |= col(data, within[k]) == (size_t)-1;
     so.rank_within = within;
     so.n_rank_within = n_within;
     so.component_ranks = !WANTS_TABLE(&o); /* CSV and JSON carry them */
-    if (need_table) {
-        /* a country-table label (region, income, ...): join the table first */
-        rc = join_countries(data, o.countries, is_un);
-        if (rc != EXIT_OK) {
-            egdi_dataset_free(data);
-            return rc;
-        }
-    }
     int edition;
     if ((rc = input_edition("compute", &o, data, path, &edition)) != EXIT_OK) {
         egdi_dataset_free(data);
         return rc;
     }
-    egdi_status st = egdi_survey_compute_ex(edition, input, data, &so, &tab);
+    /* the groups: columns of the input, --group, the country table, memberships */
+    egdi_dataset *countries = n_groups ? load_country_table(o.countries) : NULL;
+    for (int g = 0; g < n_groups && rc == EXIT_OK; g++) {
+        const char *eq = strchr(groups[g], '=');
+        int listed = 0; /* a group that --rank-within asks for is added there */
+        for (size_t k = 0; k < n_within; k++)
+            listed |= strncmp(within[k], groups[g], (size_t)(eq - groups[g])) == 0 &&
+                      within[k][eq - groups[g]] == '\0';
+        if (!listed)
+            rc = add_user_group("compute", data, groups[g], countries);
+    }
+    egdi_dataset_free(countries);
+    if (rc == EXIT_OK && so.impute_group && col(data, so.impute_group) == (size_t)-1)
+        rc = join_countries(data, o.countries, is_un);
+    for (size_t k = 0; k < n_within && rc == EXIT_OK; k++)
+        rc = provide_label("compute", data, within[k], edition, &o, memberships, groups,
+                           n_groups, is_un);
+    if (rc != EXIT_OK) {
+        egdi_dataset_free(data);
+        return rc;
+    }
+    if ((published || use_published) && input != EGDI_INPUT_COMPONENTS) {
+        egdi_dataset_free(data);
+        return tool_usage("compute: --published and --use-published take a Data Center export "
+                          "(--input components)");
+    }
+    unsigned flags = (published ? EGDI_PUBLISHED_COLUMNS : 0u) |
+                     (use_published ? EGDI_PUBLISHED_RANK : 0u);
+    note_absent_indicators(&o, edition, input, data);
+    egdi_status st = flags ? egdi_survey_compute_published(edition, data, &so, flags, &tab)
+                           : egdi_survey_compute_ex(edition, input, data, &so, &tab);
     if (st != EGDI_OK) {
         char what[512];
         snprintf(what, sizeof what, "%s: computing edition %d",
@@ -213,8 +275,15 @@ int cmd_compute(int argc, char **argv)
             rc = tool_fail("sorting", st);
         else if (WANTS_TABLE(&o))
             print_table(sorted, o.decimals < 0 ? 4 : o.decimals, top);
-        else
-            rc = write_dataset(sorted, &o, is_un);
+        else if (is_un) { /* the ISO code of the country table as the code column */
+            egdi_dataset *coded = NULL;
+            rc = with_iso_codes(sorted, o.countries, &coded);
+            if (rc == EXIT_OK)
+                rc = write_dataset(coded, &o, 0);
+            egdi_dataset_free(coded);
+        } else {
+            rc = write_dataset(sorted, &o, 0);
+        }
     }
     egdi_dataset_free(sorted);
     egdi_dataset_free(tab);

@@ -63,8 +63,10 @@ int input_edition(const char *cmd, const common_opts *o, const egdi_dataset *dat
     if (!*edition)
         return tool_usage("%s: %s has no survey_year column; give --edition YEAR", cmd, path);
     egdi_edition_info e = {.version = EGDI_EDITION_INFO_VERSION};
-    if (egdi_survey_edition_info(*edition, &e) == EGDI_OK)
+    if (egdi_survey_edition_info(*edition, &e) == EGDI_OK) {
+        provenance_set_int("edition", *edition);
         return EXIT_OK;
+    }
     fprintf(stderr, "egdi: %s\n", egdi_last_error());
     return EXIT_FAIL;
 }
@@ -73,6 +75,29 @@ void apply_survey_options(const common_opts *o, egdi_survey_options *so)
 {
     so->allow_out_of_range = o->allow_out_of_range;
     so->allow_edition_mismatch = o->allow_edition_mismatch;
+    so->drop_absent_indicators = o->drop_absent;
+}
+
+void note_absent_indicators(const common_opts *o, int edition, egdi_survey_input input,
+                            const egdi_dataset *data)
+{
+    if (!o->drop_absent)
+        return;
+    char list[512];
+    size_t len = 0;
+    list[0] = '\0';
+    const char *code, *comp;
+    for (size_t k = 0; (code = egdi_survey_absent_indicator(edition, input, data, k, &comp)); k++) {
+        int n = snprintf(list + len, sizeof list - len, "%s%s (%s)", k ? ", " : "", code, comp);
+        if (n < 0 || (size_t)n >= sizeof list - len)
+            break;
+        len += (size_t)n;
+    }
+    if (!len)
+        return;
+    fprintf(stderr, "egdi: note: left out, absent from the data (weights renormalised): %s\n",
+            list);
+    provenance_set("dropped_indicators", list);
 }
 
 int tool_usage(const char *fmt, ...)
@@ -149,6 +174,12 @@ int parse_common(int argc, char **argv, int *i, common_opts *o)
         return 1;
     } else if (strcmp(a, "--allow-edition-mismatch") == 0) {
         o->allow_edition_mismatch = 1;
+        return 1;
+    } else if (strcmp(a, "--provenance") == 0) {
+        o->provenance = 1;
+        return 1;
+    } else if (strcmp(a, "--drop-absent-indicators") == 0) {
+        o->drop_absent = 1;
         return 1;
     } else {
         return 0;
@@ -228,6 +259,7 @@ int read_input(const char *path, const common_opts *o, egdi_survey_input input,
     if (rc != EXIT_OK)
         return rc;
     const char *source = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    provenance_add("input", source);
     const char *h = text;
     if ((unsigned char)h[0] == 0xEF && (unsigned char)h[1] == 0xBB && (unsigned char)h[2] == 0xBF)
         h += 3;
@@ -297,6 +329,7 @@ int write_dataset(const egdi_dataset *ds, const common_opts *o, int omit_code)
     egdi_csv_options_init(&co);
     co.decimals = o->decimals;
     co.omit_code = omit_code;
+    provenance_apply(&co, o->provenance);
     egdi_status st;
     int json = o->format == FMT_JSON;
     if (o->output)
@@ -421,4 +454,196 @@ int find_country(const egdi_dataset *ds, const char *text, const char *countries
     fprintf(stderr, "egdi: no country '%s' in the data (give a name as the data writes it "
                     "or an ISO 3166 alpha-3 code)\n", text);
     return EXIT_INPUT;
+}
+
+/* ---- groups: memberships, user groups and country-table labels (issue 8) ---- */
+
+const char *default_memberships(void)
+{
+#ifdef EGDI_DATADIR
+    static const char path[] = EGDI_DATADIR "/memberships.csv";
+    if (access(path, R_OK) == 0)
+        return path;
+#endif
+#ifdef EGDI_SOURCE_DATADIR
+    static const char src[] = EGDI_SOURCE_DATADIR "/memberships.csv";
+    if (access(src, R_OK) == 0)
+        return src;
+#endif
+    return NULL;
+}
+
+egdi_dataset *load_country_table(const char *path)
+{
+    const char *cpath = path ? path : default_countries();
+    egdi_dataset *table = NULL;
+    if (cpath && egdi_dataset_read_csv(cpath, NULL, &table) != EGDI_OK) {
+        egdi_clear_error();
+        table = NULL;
+    }
+    return table;
+}
+
+int add_user_group(const char *cmd, egdi_dataset *ds, const char *spec,
+                   const egdi_dataset *countries)
+{
+    const char *eq = strchr(spec, '=');
+    if (!eq || eq == spec)
+        return tool_usage("%s: --group takes NAME=A,B,... (countries by name or ISO code)", cmd);
+    char *name = strndup(spec, (size_t)(eq - spec)), *list = strdup(eq + 1);
+    const char **members = malloc((strlen(eq) + 1) * sizeof *members);
+    size_t n = 0;
+    if (!name || !list || !members) {
+        free(name), free(list), free(members);
+        fprintf(stderr, "egdi: out of memory\n");
+        return EXIT_FAIL;
+    }
+    /* split at commas, trimming blanks; empty items are skipped */
+    for (char *p = list, *next; p; p = next) {
+        next = strchr(p, ',');
+        if (next)
+            *next++ = '\0';
+        while (*p == ' ' || *p == '\t')
+            p++;
+        char *end = p + strlen(p);
+        while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+            *--end = '\0';
+        if (*p)
+            members[n++] = p;
+    }
+    egdi_status st = egdi_dataset_add_group(ds, name, members, n, countries);
+    int rc = EXIT_OK;
+    if (st != EGDI_OK) {
+        fprintf(stderr, "egdi: %s: --group: %s\n", cmd, egdi_last_error());
+        rc = st == EGDI_ERR_NOT_FOUND ? EXIT_INPUT : EXIT_USAGE;
+    }
+    free(name), free(list), free(members);
+    return rc;
+}
+
+/* The spec of --group NAME=... among groups[], or NULL. */
+static const char *user_group_spec(const char *name, char *const *groups, int n_groups)
+{
+    size_t len = strlen(name);
+    for (int g = 0; g < n_groups; g++)
+        if (strncmp(groups[g], name, len) == 0 && groups[g][len] == '=')
+            return groups[g];
+    return NULL;
+}
+
+int provide_label(const char *cmd, egdi_dataset *data, const char *name, int edition,
+                  const common_opts *o, const char *memberships, char *const *groups,
+                  int n_groups, int is_un)
+{
+    if (col(data, name) != (size_t)-1)
+        return EXIT_OK; /* a column of the input (or joined before) */
+    egdi_dataset *countries = load_country_table(o->countries);
+    int rc = EXIT_OK;
+    const char *spec = user_group_spec(name, groups, n_groups);
+    if (spec) {
+        rc = add_user_group(cmd, data, spec, countries);
+    } else if (countries && col(countries, name) != (size_t)-1) {
+        rc = join_countries(data, o->countries, is_un);
+    } else {
+        const char *mpath = memberships ? memberships : default_memberships();
+        egdi_memberships *m = NULL;
+        egdi_status st = mpath ? egdi_memberships_read(mpath, &m) : EGDI_OK;
+        char known[512] = "";
+        size_t used = 0;
+        for (size_t g = 0; m && g < egdi_memberships_n_groups(m) && used < sizeof known; g++)
+            used += (size_t)snprintf(known + used, sizeof known - used, "%s%s", g ? ", " : "",
+                                     egdi_memberships_group(m, g));
+        int is_member_group = 0;
+        for (size_t g = 0; m && g < egdi_memberships_n_groups(m); g++)
+            is_member_group |= strcmp(egdi_memberships_group(m, g), name) == 0;
+        char when[16];
+        snprintf(when, sizeof when, "%04d", edition);
+        if (st != EGDI_OK) {
+            rc = tool_fail("reading the memberships", st);
+        } else if (is_member_group) {
+            if ((st = egdi_memberships_add_labels(m, data, name, when, countries)) != EGDI_OK)
+                rc = tool_fail("adding the memberships", st);
+        } else {
+            fprintf(stderr, "egdi: %s: rank within '%s': no column of the input, country-table "
+                    "label (region, subregion, income, status), membership (%s) or --group of "
+                    "that name\n", cmd, name, *known ? known : "no memberships file found");
+            rc = EXIT_INPUT;
+        }
+        egdi_memberships_free(m);
+    }
+    egdi_dataset_free(countries);
+    return rc;
+}
+
+int with_iso_codes(const egdi_dataset *ds, const char *countries_path, egdi_dataset **out)
+{
+    egdi_dataset *table = load_country_table(countries_path), *res = NULL;
+    size_t n = egdi_dataset_n_units(ds), nc = egdi_dataset_n_columns(ds);
+    const char **codes = malloc((n ? n : 1) * sizeof *codes);
+    const char **names = malloc((n ? n : 1) * sizeof *names);
+    const char **labels = malloc((n ? n : 1) * sizeof *labels);
+    double *buf = malloc((n ? n : 1) * sizeof *buf);
+    egdi_status st = codes && names && labels && buf ? egdi_dataset_new(&res)
+                                                     : egdi_set_error(EGDI_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < n && st == EGDI_OK; i++) {
+        names[i] = egdi_dataset_unit_name(ds, i);
+        codes[i] = egdi_dataset_unit_code(ds, i);
+        size_t t = table ? find_unit_text(table, names[i]) : SIZE_MAX, other;
+        if (t == SIZE_MAX && table)
+            t = find_unit_text(table, codes[i]);
+        /* the ISO code, unless the data uses it for another unit */
+        if (t != SIZE_MAX && (egdi_dataset_find_unit(ds, egdi_dataset_unit_code(table, t),
+                                                     &other) != EGDI_OK || other == i))
+            codes[i] = egdi_dataset_unit_code(table, t);
+        egdi_clear_error();
+    }
+    st = st ? st : egdi_dataset_add_units(res, codes, names, n);
+    for (size_t j = 0; j < nc && st == EGDI_OK; j++) {
+        egdi_column_kind kind;
+        const char *cname = egdi_dataset_column_name(ds, j);
+        st = egdi_dataset_column_kind(ds, j, &kind);
+        if (st == EGDI_OK && kind == EGDI_COLUMN_NUMERIC) {
+            st = egdi_dataset_get_numeric(ds, j, buf, n);
+            st = st ? st : egdi_dataset_add_numeric(res, cname, buf, n);
+        } else if (st == EGDI_OK) {
+            for (size_t i = 0; i < n; i++)
+                labels[i] = egdi_dataset_get_label(ds, i, j);
+            st = egdi_dataset_add_labels(res, cname, labels, n);
+        }
+    }
+    free(codes), free(names), free(labels), free(buf);
+    egdi_dataset_free(table);
+    if (st != EGDI_OK) {
+        egdi_dataset_free(res);
+        return tool_fail("adding ISO codes", st);
+    }
+    *out = res;
+    return EXIT_OK;
+}
+
+int text_output_open(const common_opts *o, egdi_output **out, FILE **fp)
+{
+    *out = NULL;
+    *fp = stdout;
+    if (!o->output)
+        return EXIT_OK;
+    egdi_status st = egdi_output_open(o->output, out);
+    if (st != EGDI_OK) {
+        fprintf(stderr, "egdi: writing %s: %s\n", o->output, egdi_last_error());
+        return EXIT_OUTPUT;
+    }
+    *fp = egdi_output_stream(*out);
+    return EXIT_OK;
+}
+
+int text_output_close(const common_opts *o, egdi_output *out)
+{
+    if (!out)
+        return EXIT_OK; /* stdout: main checks it once at the end */
+    egdi_status st = egdi_output_commit(out);
+    if (st != EGDI_OK) {
+        fprintf(stderr, "egdi: writing %s: %s\n", o->output, egdi_last_error());
+        return EXIT_OUTPUT;
+    }
+    return EXIT_OK;
 }

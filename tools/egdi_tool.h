@@ -27,9 +27,11 @@ typedef struct common_opts {
     char delimiter;       /* --delimiter; 0 = detect */
     int decimal_comma;    /* --decimal-comma */
     int allow_out_of_range, allow_edition_mismatch;
+    int provenance;       /* --provenance: the provenance comment line in CSV output */
+    int drop_absent;      /* --drop-absent-indicators (raw input) */
 } common_opts;
 
-#define COMMON_OPTS_INIT {FMT_TABLE, NULL, -1, NULL, 0, 0, 0, 0, 0, 0}
+#define COMMON_OPTS_INIT {FMT_TABLE, NULL, -1, NULL, 0, 0, 0, 0, 0, 0, 0, 0}
 
 /* Report a library failure with context; returns the exit code for it: 3 for
  * problems of the input data, 1 for other failures. */
@@ -42,8 +44,12 @@ int check_output(const common_opts *o, char *const *inputs, int n_inputs);
  * does not know (each with a message); EXIT_OK otherwise. */
 int input_edition(const char *cmd, const common_opts *o, const egdi_dataset *data,
                   const char *path, int *edition);
-/* The plausibility overrides of the command line in survey options. */
+/* The plausibility overrides and --drop-absent-indicators in survey options. */
 void apply_survey_options(const common_opts *o, egdi_survey_options *so);
+/* With --drop-absent-indicators and raw input: name the indicators left out (a
+ * note on stderr and the provenance entry "dropped_indicators"). */
+void note_absent_indicators(const common_opts *o, int edition, egdi_survey_input input,
+                            const egdi_dataset *data);
 int tool_usage(const char *fmt, ...);
 /* A whole number in [lo, hi] from an option value; 1 if valid, 0 if not (or NULL). */
 int parse_int(const char *val, long lo, long hi, long *out);
@@ -65,6 +71,11 @@ size_t col(const egdi_dataset *ds, const char *name);
 #define WANTS_TABLE(o) ((o)->format == FMT_TABLE && !(o)->output && !(o)->to_stdout)
 /* Write a dataset as csv/json to o->output (atomically) or stdout. */
 int write_dataset(const egdi_dataset *ds, const common_opts *o, int omit_code);
+/* Text output of a command's own (a JSON document, a report): o->output written
+ * atomically by the library's rule (egdi_output_open), or standard output.
+ * text_output_close commits (EXIT_OUTPUT with a message if that fails). */
+int text_output_open(const common_opts *o, egdi_output **out, FILE **fp);
+int text_output_close(const common_opts *o, egdi_output *out);
 /* Print s left-aligned in a field of `width` terminal columns (UTF-8 aware). */
 void print_cell(FILE *fp, const char *s, int width, int right);
 /* Default country table (installed data directory), or NULL if absent. */
@@ -78,6 +89,39 @@ int join_countries(egdi_dataset *data, const char *path, int by_name);
  * ASCII case. EXIT_OK, or EXIT_INPUT with a message naming `text`. */
 int find_country(const egdi_dataset *ds, const char *text, const char *countries_path,
                  size_t *row);
+
+/* Provenance of outputs (tools/provenance.c): the command line (recorded by
+ * main), then what each command adds (edition, input); provenance_apply puts
+ * it into writer options (JSON always; the CSV comment line with `comment`). */
+void provenance_command(int argc, char **argv);
+void provenance_set(const char *key, const char *value);
+void provenance_set_int(const char *key, int value);
+/* Append value to key's value ("a; b"), or set it. */
+void provenance_add(const char *key, const char *value);
+void provenance_apply(egdi_csv_options *co, int comment);
+/* The provenance as one JSON object, for commands that write their own JSON. */
+void provenance_json(FILE *fp);
+/* s as a JSON string ("null" for NULL); s must be UTF-8. */
+void json_str(FILE *fp, const char *s);
+
+/* Groups for --rank-within/--by (common.c). The memberships file (data/memberships.csv) of
+ * the installed data directory, or NULL. */
+const char *default_memberships(void);
+/* The country table at path (NULL = the default) as a dataset, or NULL if there is none. */
+egdi_dataset *load_country_table(const char *path);
+/* --group NAME=A,B,...: add the label column NAME to ds (countries by name or ISO code);
+ * exit code 2 for a malformed or empty group, 3 for countries not in ds (all named). */
+int add_user_group(const char *cmd, egdi_dataset *ds, const char *spec,
+                   const egdi_dataset *countries);
+/* Make the label column `name` available in data: a column of it, a --group of groups[],
+ * a country-table label (joined), or a membership group of the file `memberships` (NULL =
+ * the default) on 1 July of `edition`; an exit code (3 naming the choices if none). */
+int provide_label(const char *cmd, egdi_dataset *data, const char *name, int edition,
+                  const common_opts *o, const char *memberships, char *const *groups,
+                  int n_groups, int is_un);
+/* A copy of ds whose unit codes are the ISO alpha-3 codes of the country table (units it
+ * does not know keep their code); an exit code. */
+int with_iso_codes(const egdi_dataset *ds, const char *countries_path, egdi_dataset **out);
 
 int cmd_compute(int argc, char **argv);
 int cmd_compare(int argc, char **argv);

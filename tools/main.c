@@ -18,22 +18,67 @@ static const char help[] =
     "commands:\n"
     "  compute [--edition YEAR] [--input components|raw] [--top N] FILE\n"
     "          [--quantile-type 1..9] [--rank-decimals N|exact]\n"
-    "          [--impute METHOD[:COLUMN]] [--rank-within LABEL]... [--countries FILE]\n"
+    "          [--impute METHOD[:COLUMN]] [--rank-within NAME]... [--group NAME=A,B,...]...\n"
+    "          [--memberships FILE] [--published] [--use-published]\n"
     "        the ranking of one edition: rank, EGDI, OSI, TII, HCI, group, rating class;\n"
     "        --quantile-type and --rank-decimals override the edition's rating-class\n"
     "        quartile definition (Hyndman-Fan type, default 7) and the precision ranked on;\n"
     "        --impute fills missing indicator values (METHOD below; the group methods take\n"
     "        a label COLUMN such as region, joined from the country table if the file lacks\n"
     "        it) and adds an 'imputed' column naming the filled indicators per country;\n"
-    "        --rank-within LABEL adds LABEL_rank, the EGDI rank among the countries with\n"
-    "        the same label (region, subregion, income, status, or a column of FILE)\n"
-    "  compare [--country NAME]... FILE_A FILE_B [FILE_C ...]\n"
-    "        EGDI and rank per edition and the changes between editions\n"
-    "  groups [--edition YEAR] [--by region|subregion|income|status|none]\n"
-    "         [--group NAME=A,B,...]... [--countries FILE] FILE\n"
-    "        unweighted group averages (world, each label, and user-given groups)\n"
+    "        --rank-within NAME adds NAME_rank, the EGDI rank among the countries with\n"
+    "        the same label (region, subregion, income, status, a column of FILE) or among\n"
+    "        the members of a group (empty for non-members): gcc, arab, escwa, ldc, lldc,\n"
+    "        sids (members on 1 July of the edition; --memberships FILE replaces the\n"
+    "        bundled list) or a --group NAME=A,B,... of countries by name or ISO code;\n"
+    "        --published adds the published EGDI and rank, where they differ from the\n"
+    "        recomputed ones and why (egdi_published, rank_published, published_diff,\n"
+    "        published_note); --use-published ranks on the published EGDI instead\n"
+    "  compare [--country NAME|CODE]... [--sort rank|change] FILE_A FILE_B [FILE_C ...]\n"
+    "        EGDI and rank per edition, the changes between editions and the methodology\n"
+    "        changes between them; rows by the last edition's rank (--sort change: biggest\n"
+    "        rank gain first); code = ISO alpha-3\n"
+    "  panel [--country NAME|CODE]... [--from YEAR] [--to YEAR] [--movers A:B [--top N]]\n"
+    "        [FILE...]\n"
+    "        every edition as one panel (no FILE = the bundled Data Center files): a\n"
+    "        country's trajectory 2003-2024, or the long table with -f csv|json; --movers\n"
+    "        A:B ranks the rank changes from A to B (biggest gain first, methodology\n"
+    "        changes noted); --top N keeps the N biggest gains and the N biggest falls\n"
+    "  explain --country NAME|CODE [--versus NAME|CODE|world|best|region|subregion|income|LABEL]\n"
+    "          [--edition YEAR] [--input components|raw] [--top N] [--bottom N]\n"
+    "          [--min-rank-gap N] FILE\n"
+    "        the EGDI gap to another country, the best one or a group's average (default:\n"
+    "        the world) split into each component's weighted contribution (each indicator's\n"
+    "        with --input raw), and the country's strengths and weaknesses: components ranked\n"
+    "        at least --min-rank-gap places (5) better or worse than overall, among its\n"
+    "        --top (3) best or --bottom (3) worst ranks\n"
+    "  groups [--edition YEAR] [--by LABEL|MEMBERSHIP|group|none]\n"
+    "         [--group NAME=A,B,...]... [--memberships FILE] FILE\n"
+    "        unweighted group averages (world, each label or membership such as region or\n"
+    "        gcc, and user-given groups of names or ISO codes), each with its best-ranked\n"
+    "        country; --by group: the EGDI groups (Very High .. Low), counted\n"
+    "  whatif --country NAME|CODE (--target-rank N | --target-group VH|H|M|L |\n"
+    "         --target-class CLASS) [--vary osi|tii|hci|uniform|INDICATOR]...\n"
+    "         [--input components|raw] [--lower X] [--upper X] [--tolerance X] FILE\n"
+    "        the smallest value of one component (with --input raw: one raw indicator) of a\n"
+    "        country that reaches a rank, an EGDI group or a rating class, all else fixed;\n"
+    "        without --vary every component and a uniform increase of all three (raw: every\n"
+    "        indicator with a natural bound). Bounds: [0, 1] for components, 100 for\n"
+    "        percentages, the TII cap (120 from 2020), 18 and 15 years of schooling; --upper\n"
+    "        for the others. Out of reach: the best rank at the bound and the value that\n"
+    "        first gives it. -f json: reachable, value, rank, best_rank, current_value, ...\n"
+    "  index check [--normalise 'METHOD PARAMS'] [--aggregate 'METHOD PARAMS'] META.csv\n"
+    "        validate a custom index definition (iMeta CSV, also as COINr exports it) and\n"
+    "        summarise the tree: levels, weights and their share of the parent, directions,\n"
+    "        methods; what libegdi does not use (other columns, Group/Denominator rows, NA\n"
+    "        parents) is reported on stderr as 'egdi: note:'; errors name line, column, node\n"
+    "  index compute [--normalise ...] [--aggregate ...] [--nodes A,B,...] [--no-ranks]\n"
+    "        [--rank-decimals N] [--raw] [--code-column C] [--name-column C] META.csv DATA.csv\n"
+    "        every node's score and competition rank (NODE_rank) per unit, the 'imputed'\n"
+    "        column when the definition imputes, and DATA's labels; --normalise/--aggregate\n"
+    "        set the method of rows naming none (COINr's default: 'minmax lo=0 hi=100')\n"
     "  editions\n"
-    "        the built-in Survey editions and their parameters\n"
+    "        the built-in Survey editions, their parameters and raw indicators\n"
     "\n"
     "options of every command:\n"
     "  -f, --format table|csv|json   output format (default: a table on the terminal)\n"
@@ -47,6 +92,12 @@ static const char help[] =
     "  --allow-out-of-range          rank components (osi, tii, hci, epi) outside [0, 1] as\n"
     "                                they are (the 2003 export has two HCI values above 1)\n"
     "  --allow-edition-mismatch      compute --edition YEAR on data of another survey year\n"
+    "  --drop-absent-indicators      with --input raw: leave out TII/HCI indicators the file\n"
+    "                                lacks, renormalising the others' weights (a note names them)\n"
+    "  --countries FILE              the country table (ISO code, region, ...; default: bundled)\n"
+    "  --provenance                  CSV output starts with one comment line '# {...}': the\n"
+    "                                tool, command line, edition and inputs (JSON output always\n"
+    "                                has them: {\"provenance\": {...}, \"rows\": [...]})\n"
     "  -h, --help                    this help\n"
     "  --version                     the tool's and the library's version\n"
     "\n"
@@ -68,47 +119,12 @@ static int print_help(void)
     return EXIT_OK;
 }
 
-int cmd_editions(int argc, char **argv)
-{
-    (void)argv;
-    if (argc)
-        return tool_usage("editions takes no arguments");
-    printf("edition  w_osi  w_tii  w_hci  decimals  rank_on  classes  tii_cap  z-scores  n_tii  n_hci\n");
-    for (size_t i = 0; i < egdi_survey_n_editions(); i++) {
-        egdi_edition_info e = {.version = EGDI_EDITION_INFO_VERSION};
-        egdi_survey_edition_info(egdi_survey_edition(i), &e);
-        char rank_on[16], cap[16];
-        snprintf(rank_on, sizeof rank_on, e.rank_decimals < 0 ? "exact" : "%d dp", e.rank_decimals);
-        snprintf(cap, sizeof cap, e.tii_cap == e.tii_cap ? "%.0f" : "-", e.tii_cap);
-        printf("%7d  %5.3f  %5.3f  %5.3f  %8d  %7s  %7s  %7s  %8s  %5zu  %5zu\n", e.edition,
-               e.weight_osi, e.weight_tii, e.weight_hci, e.decimals, rank_on,
-               e.has_rating_classes ? "yes" : "no", cap, e.zscore_composites ? "yes" : "no",
-               e.n_tii, e.n_hci);
-    }
-    /* what --input raw reads: the raw indicators of each edition's TII and HCI */
-    printf("\nraw indicators (--input raw; besides osi_raw, and epi_raw for the EPI):\n");
-    for (size_t i = 0; i < egdi_survey_n_editions(); i++) {
-        int year = egdi_survey_edition(i);
-        static const char *const parts[] = {"tii", "hci"};
-        for (int c = 0; c < 2; c++) {
-            if (c == 0)
-                printf("%7d  %s:", year, parts[c]);
-            else
-                printf("%7s  %s:", "", parts[c]);
-            const char *code;
-            for (size_t k = 0; (code = egdi_survey_indicator(year, parts[c], k)) != NULL; k++)
-                printf(" %s", code);
-            printf("\n");
-        }
-    }
-    return EXIT_OK;
-}
-
 int main(int argc, char **argv)
 {
     if (argc < 2)
         return tool_usage("no command given");
     const char *cmd = argv[1];
+    provenance_command(argc, argv);
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0)
         return print_help();
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {

@@ -57,6 +57,19 @@ def main():
         w.writerow(["code", "name", "region", "subregion", "income", "status"])
         w.writerows(out)
     print(f"wrote data/countries.csv: {len(out)} countries")
+    check_memberships({r[0]: r[1] for r in out})
+
+
+def check_memberships(names):
+    """data/memberships.csv (written by hand, sources in data/README.md) must use
+    the table's ISO codes and Data Center names; PSE (State of Palestine) is the one
+    member that is not a UN member state and not in the Survey data."""
+    with open("data/memberships.csv", encoding="utf-8", newline="") as f:
+        for n, row in enumerate(csv.DictReader(f), start=2):
+            if row["code"] != "PSE" and names.get(row["code"]) != row["name"]:
+                sys.exit(f"data/memberships.csv:{n}: {row['code']} {row['name']!r} is not "
+                         f"in data/countries.csv under that name")
+    print("checked data/memberships.csv against it")
 
 if __name__ == "__main__":
     main()

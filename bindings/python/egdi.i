@@ -406,7 +406,7 @@ egdi_status egdi_py_survey_compute(int edition, int input, const egdi_dataset *d
                                    double t2, egdi_dataset **out, const char *const *labels,
                                    size_t n, int impute, const char *impute_group,
                                    int allow_out_of_range, int allow_edition_mismatch,
-                                   int component_ranks)
+                                   int component_ranks, int drop_absent_indicators)
 {
     egdi_survey_options o = EGDI_SURVEY_OPTIONS_INIT;
     o.quantile_type = quantile_type;
@@ -421,6 +421,7 @@ egdi_status egdi_py_survey_compute(int edition, int input, const egdi_dataset *d
     o.rank_within = labels;
     o.n_rank_within = n;
     o.component_ranks = component_ranks;
+    o.drop_absent_indicators = drop_absent_indicators;
     return egdi_survey_compute_ex(edition, (egdi_survey_input)input, data, &o, out);
 }
 %}
@@ -428,13 +429,15 @@ egdi_status egdi_py_survey_compute(int edition, int input, const egdi_dataset *d
  *  None / 0 / 0 / 0 = defaults): quantile type, rank decimals, the three group
  *  thresholds, the label columns to rank within (a list or None), the
  *  imputation method id (egdi_impute) and its group column, the two
- *  plausibility overrides and the component ranks. */
+ *  plausibility overrides, the component ranks and leaving out absent raw
+ *  indicators. */
 egdi_status egdi_py_survey_compute(int edition, int input, const egdi_dataset *data,
                                    int quantile_type, int rank_decimals, double t0, double t1,
                                    double t2, egdi_dataset **out, const char *const *labels,
                                    size_t n, int impute = 0,
                                    const char *impute_group = NULL, int allow_out_of_range = 0,
-                                   int allow_edition_mismatch = 0, int component_ranks = 0);
+                                   int allow_edition_mismatch = 0, int component_ranks = 0,
+                                   int drop_absent_indicators = 0);
 
 /* ---- strings in bulk: one call per list, never one per unit ---- */
 %{

@@ -67,6 +67,79 @@ EGDI_API egdi_status egdi_result_get_imputed(const egdi_result *res, const char 
  */
 EGDI_API egdi_status egdi_result_get_matrix(const egdi_result *res, double *out, size_t n);
 
+/** @brief Layout version of ::egdi_result_table_options. @since 1.3 */
+#define EGDI_RESULT_TABLE_OPTIONS_VERSION 1
+
+/**
+ * @brief What egdi_result_to_dataset() puts in the table. Initialise with
+ * egdi_result_table_options_init() and then change what you need.
+ * @since 1.3
+ */
+typedef struct egdi_result_table_options {
+    unsigned version;        /**< EGDI_RESULT_TABLE_OPTIONS_VERSION */
+    /** Codes of the nodes to write, in that order; NULL = every node in the
+     *  index's order. */
+    const char *const *nodes;
+    size_t n_nodes;          /**< entries in nodes */
+    /** Non-zero (default 1): a column "NODE_rank" per node, the unit's
+     *  competition rank ("1224") by score, highest first; missing for a unit
+     *  without a score. */
+    int ranks;
+    /** Decimals the scores are rounded to before ranking (0..15, see
+     *  egdi_round()), or -1 (default) to rank the scores as they are. The
+     *  score columns are never rounded. */
+    int rank_decimals;
+    /** Non-zero (default 0): a column "NODE_raw" per node, its value before
+     *  normalisation (after caps and direction). */
+    int raw;
+    /** Non-zero (default 1): when the index imputes any indicator, a label
+     *  column "imputed" listing per unit the indicators whose value was
+     *  filled, ";"-separated in node order ("" = none). */
+    int imputed;
+    /** Non-zero (default 1): copy the label columns of the data (region,
+     *  group, ...) after the unit's columns. */
+    int labels;
+} egdi_result_table_options;
+
+/** @brief Initialiser of the current version:
+ *  `egdi_result_table_options o = EGDI_RESULT_TABLE_OPTIONS_INIT;` @since 1.3 */
+#define EGDI_RESULT_TABLE_OPTIONS_INIT \
+    {EGDI_RESULT_TABLE_OPTIONS_VERSION, NULL, 0, 1, -1, 0, 1, 1}
+
+/**
+ * @brief Fill the fields of @p version (1 .. EGDI_RESULT_TABLE_OPTIONS_VERSION)
+ * of @p opts with the defaults and set its version; only that version's bytes
+ * are written. EGDI_ERR_INVALID_ARG for an unknown version. @since 1.3
+ */
+EGDI_API egdi_status egdi_result_table_options_init_version(egdi_result_table_options *opts,
+                                                            unsigned version);
+#if !defined(SWIG)
+/** @brief Fill @p opts with the defaults of the current version. @since 1.3 */
+#define egdi_result_table_options_init(opts) \
+    ((void)egdi_result_table_options_init_version((opts), EGDI_RESULT_TABLE_OPTIONS_VERSION))
+#endif
+
+/**
+ * @brief The result as a table: a new dataset with one row per unit of
+ * @p data (the dataset @p res was computed on: same units in the same order,
+ * with their codes and names), and the columns, in this order: every chosen
+ * node's score (named by the node's code), with ranks every node's
+ * "NODE_rank", with raw every node's "NODE_raw", the "imputed" column, and
+ * the label columns of @p data.
+ *
+ * Errors: EGDI_ERR_INVALID_ARG if @p data does not have the result's units
+ * (naming the first unit that differs) or the options' version is unknown or
+ * rank_decimals is outside -1..15; EGDI_ERR_NOT_FOUND for a node code the
+ * result lacks; EGDI_ERR_DUPLICATE if two columns would have the same name
+ * (a node listed twice, or a label column of the data called like a node's
+ * column), naming it.
+ * @param opts NULL for the defaults.
+ * @since 1.3
+ */
+EGDI_API egdi_status egdi_result_to_dataset(const egdi_result *res, const egdi_dataset *data,
+                                            const egdi_result_table_options *opts,
+                                            egdi_dataset **out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -135,7 +135,7 @@ EGDI_API egdi_status egdi_dataset_join_labels(egdi_dataset *ds, const egdi_datas
 
 /** @brief Layout version of ::egdi_csv_options (2 since 1.2: numeric
  *  columns and the decimal comma). */
-#define EGDI_CSV_OPTIONS_VERSION 2
+#define EGDI_CSV_OPTIONS_VERSION 3
 
 /**
  * @brief Options for reading and writing wide CSV tables. Initialise with
@@ -172,11 +172,26 @@ typedef struct egdi_csv_options {
      *  With '.', a number written with a decimal comma ("0,5") in a numeric
      *  column is an error that says so. */
     char decimal;
+    /* ---- version 3 (1.3) ---- */
+    /**
+     * Write: provenance, as @p n_meta pairs of text (e.g. "edition" -> "2024",
+     * "input" -> a path): what produced the table. With n_meta > 0 the JSON
+     * writer writes an object {"provenance": {key: value, ...}, "rows": [...]}
+     * instead of the bare array of rows, and the CSV writer, if
+     * @ref meta_comment is set, writes the same object on one comment line
+     * ("# {...}") before the header (skip that line to read the CSV back, e.g.
+     * pandas.read_csv(path, skiprows=1)). Keys must be distinct; keys and
+     * values must be UTF-8. NULL/0 = none.
+     */
+    const char *const *meta_keys;
+    const char *const *meta_values; /**< the values of meta_keys, same length */
+    size_t n_meta;                  /**< entries in meta_keys and meta_values */
+    int meta_comment;               /**< write: the provenance comment line in CSV */
 } egdi_csv_options;
 
 /** @brief Initialiser of the current version: `egdi_csv_options o = EGDI_CSV_OPTIONS_INIT;` */
 #define EGDI_CSV_OPTIONS_INIT \
-    {EGDI_CSV_OPTIONS_VERSION, 0, "code", "name", NULL, 0, -1, 0, 0, NULL, 0, '.'}
+    {EGDI_CSV_OPTIONS_VERSION, 0, "code", "name", NULL, 0, -1, 0, 0, NULL, 0, '.', NULL, NULL, 0, 0}
 
 /**
  * @brief Fill the fields of @p version (1 .. EGDI_CSV_OPTIONS_VERSION) of
@@ -246,7 +261,9 @@ EGDI_API egdi_status egdi_dataset_write_csv_stream(const egdi_dataset *ds, FILE 
                                                    const egdi_csv_options *opts);
 /**
  * @brief Write a JSON array of objects, one per unit ({"code":..,"name":..,
- * column: value, ...}); missing numbers become null. Atomic like the CSV
+ * column: value, ...}); missing numbers become null. With provenance
+ * (egdi_csv_options::n_meta > 0, since 1.3) the array is the "rows" member of
+ * an object whose "provenance" member holds the pairs. Atomic like the CSV
  * writer, to the same targets. Codes, names, labels and column names must be
  * valid UTF-8, as JSON requires: otherwise EGDI_ERR_INVALID_ARG naming the
  * unit or column, before anything is written.

@@ -199,6 +199,83 @@ EGDI_API egdi_status egdi_index_read_csv_buffer(const char *text, size_t len, eg
 /** @brief Write the definition in the same layout (atomically), parameters as name=value. */
 EGDI_API egdi_status egdi_index_write_csv(const egdi_index *idx, const char *path);
 
+/** @brief Layout version of ::egdi_imeta_options. @since 1.3 */
+#define EGDI_IMETA_OPTIONS_VERSION 1
+
+/**
+ * @brief How egdi_index_read_imeta() fills what a file leaves open.
+ * Initialise with egdi_imeta_options_init(). @since 1.3
+ */
+typedef struct egdi_imeta_options {
+    unsigned version;          /**< EGDI_IMETA_OPTIONS_VERSION */
+    /** Normalisation of the indicators whose row names none (no
+     *  Normalisation column, or empty Normalisation and NormParams cells):
+     *  a method name and its parameters as in the file, e.g.
+     *  "minmax lo=0 hi=100" (what COINr's Normalise() does by default).
+     *  NULL (default) = none. Aggregates are never given a default
+     *  normalisation. */
+    const char *normalisation;
+    /** Aggregation of the aggregates whose row names none, e.g. "geomean";
+     *  NULL (default) = the weighted arithmetic mean. */
+    const char *aggregation;
+} egdi_imeta_options;
+
+/** @brief Initialiser of the current version:
+ *  `egdi_imeta_options o = EGDI_IMETA_OPTIONS_INIT;` @since 1.3 */
+#define EGDI_IMETA_OPTIONS_INIT {EGDI_IMETA_OPTIONS_VERSION, NULL, NULL}
+
+/**
+ * @brief Fill the fields of @p version (1 .. EGDI_IMETA_OPTIONS_VERSION) of
+ * @p opts with the defaults and set its version; EGDI_ERR_INVALID_ARG for an
+ * unknown version. @since 1.3
+ */
+EGDI_API egdi_status egdi_imeta_options_init_version(egdi_imeta_options *opts,
+                                                     unsigned version);
+#if !defined(SWIG)
+/** @brief Fill @p opts with the defaults of the current version. @since 1.3 */
+#define egdi_imeta_options_init(opts) \
+    ((void)egdi_imeta_options_init_version((opts), EGDI_IMETA_OPTIONS_VERSION))
+#endif
+
+/**
+ * @brief Notes from reading an iMeta file: what was ignored or assumed (one
+ * line of text each, naming the line of the file where there is one). The
+ * library never prints them; show them to the user. @since 1.3
+ */
+typedef struct egdi_imeta_notes egdi_imeta_notes;
+/** @brief Number of notes (0 for NULL). @since 1.3 */
+EGDI_API size_t egdi_imeta_notes_count(const egdi_imeta_notes *notes);
+/** @brief Note @p i, or NULL if out of range. Valid until the notes are freed. @since 1.3 */
+EGDI_API const char *egdi_imeta_note(const egdi_imeta_notes *notes, size_t i);
+/** @brief Free; NULL is a no-op. @since 1.3 */
+EGDI_API void egdi_imeta_notes_free(egdi_imeta_notes *notes);
+
+/**
+ * @brief Read an iMeta file as egdi_index_read_csv() does, with options, and
+ * say what was ignored. Files exported from COINr load as they are: columns
+ * the reader does not use (Unit, Target, Denominator, ...), rows of Type
+ * Group, Denominator and Other, and a root's Parent written "NA" are
+ * ignored, each with a note, as is the absence of a Normalisation column
+ * (COINr normalises by default; see egdi_imeta_options::normalisation).
+ * Errors are those of egdi_index_read_csv(), naming the file, line and
+ * column; an unknown default method or parameter in @p opts is
+ * EGDI_ERR_INVALID_ARG.
+ * @param opts NULL for the defaults.
+ * @param notes optional: on success a new list of notes (possibly empty) to
+ * free with egdi_imeta_notes_free(); NULL on failure.
+ * @since 1.3
+ */
+EGDI_API egdi_status egdi_index_read_imeta(const char *path, const egdi_imeta_options *opts,
+                                           egdi_index **out, egdi_imeta_notes **notes);
+/**
+ * @brief As egdi_index_read_imeta() from @p len bytes in memory; @p source
+ * names them in messages (NULL = "<buffer>"). @since 1.3
+ */
+EGDI_API egdi_status egdi_index_read_imeta_buffer(const char *text, size_t len,
+                                                  const char *source,
+                                                  const egdi_imeta_options *opts,
+                                                  egdi_index **out, egdi_imeta_notes **notes);
+
 #ifdef __cplusplus
 }
 #endif

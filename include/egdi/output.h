@@ -27,6 +27,8 @@
 #ifndef EGDI_OUTPUT_H
 #define EGDI_OUTPUT_H
 
+#include <stdio.h>
+
 #include "common.h"
 
 #ifdef __cplusplus
@@ -43,6 +45,29 @@ extern "C" {
  */
 EGDI_API egdi_status egdi_output_check(const char *path, const char *const *inputs,
                                        size_t n_inputs);
+
+/** @brief An output file being written atomically (egdi_output_open()). */
+typedef struct egdi_output egdi_output;
+
+/**
+ * @brief Start writing @p path atomically, by the rule above, for output the
+ * library has no writer for (a report, a JSON document of the caller's own):
+ * write to egdi_output_stream(), then egdi_output_commit() to put the file in
+ * place or egdi_output_abort() to drop it. A target the rule refuses is
+ * EGDI_ERR_IO naming the path, and nothing is created. @since 1.3
+ */
+EGDI_API egdi_status egdi_output_open(const char *path, egdi_output **out);
+/** @brief The stream to write to (owned by @p out; do not close it). @since 1.3 */
+EGDI_API FILE *egdi_output_stream(egdi_output *out);
+/**
+ * @brief Flush, then rename the complete file over the target and free
+ * @p out (also on failure: then the target is unchanged, no temporary is
+ * left, and the status is EGDI_ERR_IO naming the path). A write error seen
+ * on the stream fails the commit. @since 1.3
+ */
+EGDI_API egdi_status egdi_output_commit(egdi_output *out);
+/** @brief Drop the output: the target is unchanged; frees @p out. NULL is a no-op. @since 1.3 */
+EGDI_API void egdi_output_abort(egdi_output *out);
 
 #ifdef __cplusplus
 }

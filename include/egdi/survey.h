@@ -20,7 +20,16 @@ typedef enum egdi_survey_input {
      *  EGDI = weighted mean of the three. */
     EGDI_INPUT_COMPONENTS = 0,
     /** Raw indicators: osi_raw and epi_raw (questionnaire scores) and the
-     *  TII/HCI indicators of the edition (see egdi_survey_indicator()). */
+     *  TII/HCI indicators of the edition (see egdi_survey_indicator()).
+     *
+     *  Missing values of a unit: each indicator's statistics (z-score mean
+     *  and standard deviation, min-max range) are taken over the units that
+     *  have it; a unit missing any indicator of the TII or HCI gets no value
+     *  for that component (the Survey needs every indicator: MinShare 1), and
+     *  so no EGDI and no rank, unless the value is filled by imputation
+     *  (egdi_survey_options::impute). An indicator column the data lacks
+     *  altogether is an error, or is left out with
+     *  egdi_survey_options::drop_absent_indicators. */
     EGDI_INPUT_RAW = 1
 } egdi_survey_input;
 
@@ -72,6 +81,46 @@ EGDI_API const char *egdi_survey_indicator(int edition, const char *component, s
 EGDI_API egdi_status egdi_survey_index(int edition, egdi_survey_input input, egdi_index **out);
 
 /**
+ * @brief The preset index of an edition restricted to the raw indicators
+ * @p data has: what egdi_survey_compute_ex() evaluates with
+ * egdi_survey_options::drop_absent_indicators. Each TII or HCI indicator
+ * without a column in @p data is left out of its component, and the weights
+ * of the component's remaining indicators are renormalised to sum to 1 (the
+ * 2022 HCI without gross_enrolment: adult_literacy 3/7, expected_years and
+ * mean_years 2/7 each). With ::EGDI_INPUT_COMPONENTS nothing is left out: the
+ * index is that of egdi_survey_index(). A column that is present counts, even
+ * if it holds no value (the computation refuses such a column by name).
+ *
+ * @param edition survey year
+ * @param input what the index reads
+ * @param data the data the index will be computed on (only its column names
+ *        are looked at)
+ * @param[out] out the new index; free it with egdi_index_free()
+ * @return EGDI_OK; EGDI_ERR_INVALID_ARG for NULL @p data or @p out;
+ *         EGDI_ERR_NOT_FOUND for an unknown edition, or when a component
+ *         has none of its indicators in @p data (the message names the
+ *         component and its indicators; the OSI's only indicator is
+ *         osi_raw); EGDI_ERR_NOMEM.
+ * @since 1.3
+ */
+EGDI_API egdi_status egdi_survey_index_for_data(int edition, egdi_survey_input input,
+                                                const egdi_dataset *data, egdi_index **out);
+/**
+ * @brief The i-th (0-based) TII or HCI raw indicator of an edition whose
+ * column @p data lacks: the indicators that
+ * egdi_survey_options::drop_absent_indicators leaves out, in the order of
+ * egdi_survey_indicator() (TII first, then HCI).
+ * @param component if not NULL, set to "tii" or "hci", the component the
+ *        indicator belongs to (static strings)
+ * @return the indicator's code (a static string), or NULL past the end, for
+ *         ::EGDI_INPUT_COMPONENTS, an unknown edition or NULL @p data.
+ * @since 1.3
+ */
+EGDI_API const char *egdi_survey_absent_indicator(int edition, egdi_survey_input input,
+                                                  const egdi_dataset *data, size_t i,
+                                                  const char **component);
+
+/**
  * @brief Read a UN E-Government Data Center export as it is downloaded
  * (header "Survey Year,Country Name,E-Government Rank,..."). Names are
  * trimmed and used as unit codes and names. Numeric columns: survey_year,
@@ -100,8 +149,9 @@ EGDI_API egdi_status egdi_survey_read_un_csv_buffer(const char *text, size_t len
                                                     int keep_placeholders, egdi_dataset **out);
 
 /** @brief Layout version of ::egdi_survey_options (2 since 1.1: imputation;
- *  3 since 1.2: the plausibility overrides and ranks within groups). */
-#define EGDI_SURVEY_OPTIONS_VERSION 3
+ *  3 since 1.2: the plausibility overrides and ranks within groups; 4 since
+ *  1.3: drop_absent_indicators). */
+#define EGDI_SURVEY_OPTIONS_VERSION 4
 
 /**
  * @brief Choices that the Survey's own documents leave open or that a user may
@@ -150,12 +200,25 @@ typedef struct egdi_survey_options {
     /** Non-zero: add the component ranks osi_rank, tii_rank, hci_rank (and
      *  epi_rank with epi) to the table. Default 0. */
     int component_ranks;
+    /* ---- version 4 (1.3) ---- */
+    /** Non-zero, with ::EGDI_INPUT_RAW: a TII or HCI indicator of the edition
+     *  whose column the data does not have at all is left out of its
+     *  component and the weights of the component's other indicators are
+     *  renormalised (see egdi_survey_index_for_data()), e.g. for data without
+     *  active_mobile_broadband or gross_enrolment. The table does not say
+     *  which were left out; egdi_survey_absent_indicator() lists them. A
+     *  component with none of its indicators (or data without osi_raw) is
+     *  still EGDI_ERR_NOT_FOUND, naming the component; a column that is
+     *  present but empty is still EGDI_ERR_DATA. Default 0: an absent column
+     *  is EGDI_ERR_NOT_FOUND naming it. No effect with
+     *  ::EGDI_INPUT_COMPONENTS. */
+    int drop_absent_indicators;
 } egdi_survey_options;
 
 /** @brief Initialiser of the current version:
  *  `egdi_survey_options o = EGDI_SURVEY_OPTIONS_INIT;` */
 #define EGDI_SURVEY_OPTIONS_INIT \
-    {EGDI_SURVEY_OPTIONS_VERSION, 0, -2, {0, 0, 0}, EGDI_IMPUTE_NONE, NULL, 0, 0, NULL, 0, 0}
+    {EGDI_SURVEY_OPTIONS_VERSION, 0, -2, {0, 0, 0}, EGDI_IMPUTE_NONE, NULL, 0, 0, NULL, 0, 0, 0}
 
 /**
  * @brief Fill the fields of @p version (1 .. EGDI_SURVEY_OPTIONS_VERSION) of

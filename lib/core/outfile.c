@@ -274,3 +274,52 @@ void egdi__outfile_abort(egdi__outfile *of)
     free(of->target);
     of->tmp_path = of->target = NULL;
 }
+
+/* ---- the public handle over the same machinery ---- */
+
+struct egdi_output {
+    egdi__outfile of;
+};
+
+egdi_status egdi_output_open(const char *path, egdi_output **out)
+{
+    EGDI_CHECK_ARG(path && out, "path/out");
+    *out = NULL;
+    egdi_output *o = calloc(1, sizeof *o);
+    if (!o)
+        return egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", path);
+    egdi_status st = egdi__outfile_open(&o->of, path);
+    if (st != EGDI_OK) {
+        free(o);
+        return st;
+    }
+    *out = o;
+    return EGDI_OK;
+}
+
+FILE *egdi_output_stream(egdi_output *out)
+{
+    return out ? out->of.fp : NULL;
+}
+
+egdi_status egdi_output_commit(egdi_output *out)
+{
+    EGDI_CHECK_ARG(out, "out");
+    egdi_status st = EGDI_OK;
+    if (fflush(out->of.fp) != 0 || ferror(out->of.fp)) {
+        egdi__outfile_abort(&out->of);
+        st = egdi__fail(EGDI_ERR_IO, "%s: write error: %s", out->of.path, strerror(errno));
+    } else {
+        st = egdi__outfile_commit(&out->of);
+    }
+    free(out);
+    return st;
+}
+
+void egdi_output_abort(egdi_output *out)
+{
+    if (!out)
+        return;
+    egdi__outfile_abort(&out->of);
+    free(out);
+}

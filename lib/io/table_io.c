@@ -11,7 +11,8 @@
 /* Size of each version of egdi_csv_options; a version's size never changes. */
 static const size_t csv_sizes[] = {
     0, offsetof(egdi_csv_options, omit_code) + sizeof(int), /* 1: 1.0 */
-    offsetof(egdi_csv_options, decimal) + sizeof(char)       /* 2: 1.2 */
+    offsetof(egdi_csv_options, decimal) + sizeof(char),      /* 2: 1.2 */
+    offsetof(egdi_csv_options, meta_comment) + sizeof(int)   /* 3: 1.3 */
 };
 #define N_CSV_VERSIONS (sizeof csv_sizes / sizeof *csv_sizes)
 
@@ -276,11 +277,18 @@ egdi_status egdi_dataset_read_csv_stream(FILE *fp, const char *source,
     return st;
 }
 
+static void write_meta(FILE *fp, const egdi_csv_options *o);
+
 static void write_csv(const egdi_dataset *ds, FILE *fp, const egdi_csv_options *o)
 {
     char d = o->delimiter ? o->delimiter : ',';
     const char *eol = o->crlf ? "\r\n" : "\n";
     char buf[64];
+    if (o->meta_comment && o->n_meta) {
+        fputs("# ", fp);
+        write_meta(fp, o);
+        fputs(eol, fp);
+    }
     if (!o->omit_code) {
         egdi__csv_write_field(fp, o->code_column, d);
         fputc(d, fp);
@@ -329,9 +337,28 @@ static void json_string(FILE *fp, const char *s)
     fputc('"', fp);
 }
 
+/* {"key": "value", ...} of the provenance pairs, on one line. */
+static void write_meta(FILE *fp, const egdi_csv_options *o)
+{
+    fputc('{', fp);
+    for (size_t k = 0; k < o->n_meta; k++) {
+        if (k)
+            fputs(", ", fp);
+        json_string(fp, o->meta_keys[k]);
+        fputs(": ", fp);
+        json_string(fp, o->meta_values[k]);
+    }
+    fputc('}', fp);
+}
+
 static void write_json(const egdi_dataset *ds, FILE *fp, const egdi_csv_options *o)
 {
     char buf[64];
+    if (o->n_meta) {
+        fputs("{\"provenance\": ", fp);
+        write_meta(fp, o);
+        fputs(",\n\"rows\": ", fp);
+    }
     fputs("[", fp);
     for (size_t i = 0; i < ds->n_units; i++) {
         fputs(i ? ",\n {" : "\n {", fp);
@@ -360,7 +387,7 @@ static void write_json(const egdi_dataset *ds, FILE *fp, const egdi_csv_options 
         }
         fputs("}", fp);
     }
-    fputs("\n]\n", fp);
+    fputs(o->n_meta ? "\n]}\n" : "\n]\n", fp);
 }
 
 typedef void (*writer_fn)(const egdi_dataset *, FILE *, const egdi_csv_options *);
@@ -374,6 +401,33 @@ static egdi_status check_utf8(const char *s, const char *what)
         return EGDI_OK;
     return egdi__fail(EGDI_ERR_INVALID_ARG, "%s is not valid UTF-8 (byte 0x%02X at offset %zu); "
                       "JSON output needs UTF-8 text", what, (unsigned char)s[at], at);
+}
+
+/* The provenance pairs: both arrays given, keys non-empty and distinct, text UTF-8.
+ * Few pairs (a handful), so the pairwise key check is no cost. */
+static egdi_status check_meta(const egdi_csv_options *o)
+{
+    if (!o->n_meta)
+        return EGDI_OK;
+    if (!o->meta_keys || !o->meta_values)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "n_meta is %zu but meta_keys or meta_values "
+                          "is NULL", o->n_meta);
+    for (size_t k = 0; k < o->n_meta; k++) {
+        const char *key = o->meta_keys[k], *val = o->meta_values[k];
+        if (!key || !*key || !val)
+            return egdi__fail(EGDI_ERR_INVALID_ARG, "provenance entry %zu: %s", k + 1,
+                              !key || !*key ? "empty key" : "NULL value");
+        egdi_status st = check_utf8(key, "a provenance key");
+        st = st ? st : check_utf8(val, "a provenance value");
+        if (st != EGDI_OK) {
+            egdi__error_prefix("provenance entry %zu: ", k + 1);
+            return st;
+        }
+        for (size_t m = 0; m < k; m++)
+            if (strcmp(o->meta_keys[m], key) == 0)
+                return egdi__fail(EGDI_ERR_DUPLICATE, "provenance key '%s' given twice", key);
+    }
+    return EGDI_OK;
 }
 
 static egdi_status check_json_text(const egdi_dataset *ds, const egdi_csv_options *o)
@@ -407,6 +461,8 @@ static egdi_status write_stream(const egdi_dataset *ds, FILE *fp, const egdi_csv
     EGDI_CHECK_ARG(ds && fp, "ds/fp");
     egdi_csv_options o;
     egdi_status st = egdi__csv_options_resolve(opts, &o);
+    if (st == EGDI_OK)
+        st = check_meta(&o);
     if (st == EGDI_OK && fn == write_json)
         st = check_json_text(ds, &o);
     if (st != EGDI_OK)
@@ -427,6 +483,8 @@ static egdi_status write_path(const egdi_dataset *ds, const char *path,
     EGDI_CHECK_ARG(ds && path, "ds/path");
     egdi_csv_options o;
     egdi_status st = egdi__csv_options_resolve(opts, &o);
+    if (st == EGDI_OK)
+        st = check_meta(&o);
     if (st == EGDI_OK && fn == write_json)
         st = check_json_text(ds, &o); /* before the file is touched */
     if (st != EGDI_OK)

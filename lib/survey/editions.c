@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data/data.h"
 #include "survey/survey.h"
 
 #define MAX_IND 6
@@ -99,14 +100,40 @@ const char *egdi_survey_indicator(int year, const char *component, size_t i)
     return NULL;
 }
 
-/* A composite (TII or HCI) built from raw indicators. */
-static egdi_status add_composite(egdi_index *idx, const edition *e, const char *code, double w,
-                                 const char *const *inds, const double *weights, int is_tii)
+/* 1 if data (NULL: any data) has a column called name. */
+static int has_column(const egdi_dataset *data, const char *name)
 {
+    return !data || egdi__dataset_column(data, name) != (size_t)-1;
+}
+
+/* A composite (TII or HCI) built from raw indicators: those present in data
+ * (NULL: all of them), with their weights renormalised to sum to 1. */
+static egdi_status add_composite(egdi_index *idx, const edition *e, const char *code, double w,
+                                 const char *const *inds, const double *weights, int is_tii,
+                                 const egdi_dataset *data)
+{
+    size_t n = count(inds), kept = 0;
+    double wsum = 0;
+    for (size_t k = 0; k < n; k++)
+        if (has_column(data, inds[k])) {
+            wsum += weights ? weights[k] : 1.0 / (double)n;
+            kept++;
+        }
+    if (kept == 0) {
+        char list[256] = "";
+        for (size_t k = 0, len = 0; k < n && len < sizeof list; k++)
+            len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", k ? ", " : "", inds[k]);
+        return egdi__fail(EGDI_ERR_NOT_FOUND, "edition %d: component '%s': none of its "
+                          "indicators (%s) is a column of the data, so it cannot be left out",
+                          e->year, code, list);
+    }
     egdi_status st = egdi_index_add_aggregate(idx, code, "egdi", w);
-    size_t n = count(inds);
     for (size_t k = 0; k < n && st == EGDI_OK; k++) {
-        st = egdi_index_add_indicator(idx, inds[k], code, weights ? weights[k] : 1.0 / (double)n);
+        if (!has_column(data, inds[k]))
+            continue;
+        double wk = weights ? weights[k] : 1.0 / (double)n;
+        /* renormalised only when one is left out: the full preset keeps its exact weights */
+        st = egdi_index_add_indicator(idx, inds[k], code, kept < n ? wk / wsum : wk);
         if (st == EGDI_OK && is_tii && !isnan(e->tii_cap))
             st = egdi_index_set_caps(idx, inds[k], NAN, e->tii_cap);
         if (st != EGDI_OK)
@@ -129,14 +156,18 @@ static egdi_status add_composite(egdi_index *idx, const edition *e, const char *
     return st;
 }
 
-egdi_status egdi_survey_index(int year, egdi_survey_input input, egdi_index **out)
+/* The preset; with data, restricted to the raw indicators it has. */
+static egdi_status build(int year, egdi_survey_input input, const egdi_dataset *data,
+                         egdi_index **out)
 {
-    EGDI_CHECK_ARG(out, "out");
     if (input != EGDI_INPUT_COMPONENTS && input != EGDI_INPUT_RAW)
         return egdi__fail(EGDI_ERR_INVALID_ARG, "unknown input kind %d", (int)input);
     const edition *e = find_edition(year);
     if (!e)
         return EGDI_ERR_NOT_FOUND;
+    if (input == EGDI_INPUT_RAW && !has_column(data, "osi_raw"))
+        return egdi__fail(EGDI_ERR_NOT_FOUND, "edition %d: component 'osi': its indicator "
+                          "osi_raw is not a column of the data, so it cannot be left out", year);
     egdi_index *idx = NULL;
     egdi_status st = egdi_index_new(&idx);
     if (st != EGDI_OK)
@@ -154,8 +185,8 @@ egdi_status egdi_survey_index(int year, egdi_survey_input input, egdi_index **ou
         st = st ? st : egdi_index_add_indicator(idx, "osi", "egdi", e->w[0]);
         st = st ? st : egdi_index_set_source(idx, "osi", "osi_raw");
         st = st ? st : egdi_index_set_normalization(idx, "osi", EGDI_NORM_MINMAX, NULL, 0);
-        st = st ? st : add_composite(idx, e, "tii", e->w[1], e->tii, NULL, 1);
-        st = st ? st : add_composite(idx, e, "hci", e->w[2], e->hci, e->hci_w, 0);
+        st = st ? st : add_composite(idx, e, "tii", e->w[1], e->tii, NULL, 1, data);
+        st = st ? st : add_composite(idx, e, "hci", e->w[2], e->hci, e->hci_w, 0, data);
     }
     st = st ? st : egdi_index_set_name(idx, "osi", "Online Service Index");
     st = st ? st : egdi_index_set_name(idx, "tii", "Telecommunication Infrastructure Index");
@@ -166,4 +197,36 @@ egdi_status egdi_survey_index(int year, egdi_survey_input input, egdi_index **ou
     }
     *out = idx;
     return EGDI_OK;
+}
+
+egdi_status egdi_survey_index(int year, egdi_survey_input input, egdi_index **out)
+{
+    EGDI_CHECK_ARG(out, "out");
+    return build(year, input, NULL, out);
+}
+
+egdi_status egdi_survey_index_for_data(int year, egdi_survey_input input,
+                                       const egdi_dataset *data, egdi_index **out)
+{
+    EGDI_CHECK_ARG(data && out, "data/out");
+    return build(year, input, input == EGDI_INPUT_RAW ? data : NULL, out);
+}
+
+const char *egdi_survey_absent_indicator(int year, egdi_survey_input input,
+                                         const egdi_dataset *data, size_t i,
+                                         const char **component)
+{
+    const edition *e = input == EGDI_INPUT_RAW && data ? find_edition(year) : NULL;
+    if (!e)
+        return NULL;
+    static const char *const comps[2] = {"tii", "hci"};
+    const char *const *lists[2] = {e->tii, e->hci};
+    for (size_t c = 0; c < 2; c++)
+        for (size_t k = 0; k < count(lists[c]); k++)
+            if (!has_column(data, lists[c][k]) && i-- == 0) {
+                if (component)
+                    *component = comps[c];
+                return lists[c][k];
+            }
+    return NULL;
 }

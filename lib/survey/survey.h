@@ -5,4 +5,8 @@
 
 #include "core/core.h"
 
+/* "weights;tii_cap": the short names of the methodology changes between
+ * editions a and b, ";"-separated ("" if none or unknown); lib/survey/changes.c. */
+EGDI_HIDDEN void egdi__change_label(int a, int b, char *buf, size_t size);
+
 #endif

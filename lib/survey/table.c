@@ -14,7 +14,8 @@ static const size_t options_sizes[] = {
     0,
     offsetof(egdi_survey_options, thresholds) + 3 * sizeof(double),    /* 1: 1.0 */
     offsetof(egdi_survey_options, impute_group) + sizeof(const char *), /* 2: 1.1 */
-    offsetof(egdi_survey_options, component_ranks) + sizeof(int) /* 3: 1.2 */
+    offsetof(egdi_survey_options, component_ranks) + sizeof(int), /* 3: 1.2 */
+    offsetof(egdi_survey_options, drop_absent_indicators) + sizeof(int) /* 4: 1.3 */
 };
 #define N_OPTION_VERSIONS (sizeof options_sizes / sizeof *options_sizes)
 
@@ -378,7 +379,9 @@ egdi_status egdi_survey_compute_ex(int year, egdi_survey_input input, const egdi
     egdi_edition_info info;
     egdi_survey_options o;
     st = st ? st : resolve(year, opts, &info, &o);
-    st = st ? st : egdi_survey_index(year, input, &idx);
+    if (st == EGDI_OK) /* with drop_absent_indicators, the raw indicators data has */
+        st = o.drop_absent_indicators ? egdi_survey_index_for_data(year, input, data, &idx)
+                                      : egdi_survey_index(year, input, &idx);
     st = st ? st : check_data(year, input, idx, data, &o);
     st = st ? st : set_imputation(idx, &o);
     if (st == EGDI_OK && o.impute != EGDI_IMPUTE_NONE)

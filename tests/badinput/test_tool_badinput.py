@@ -188,7 +188,7 @@ def test_ok_un_compute(egdi_tool, bases, tmp_path, outdir):
     check_rc(p, 0)
     rows = read_csv_rows(out)
     assert len(rows) == inputs.N_ROWS
-    assert list(rows[0])[:7] == ["name", "osi", "tii", "hci", "egdi", "epi", "rank"]
+    assert list(rows[0])[:8] == ["code", "name", "osi", "tii", "hci", "egdi", "epi", "rank"]
     assert rows[0]["name"] == "Japan" and rows[0]["rank"] == "1"
     assert listing(outdir) == ["out.csv"]          # no temporary left
 
@@ -238,7 +238,7 @@ def test_ok_output_dash_is_stdout(egdi_tool, bases, tmp_path, outdir, fmt):
     check_rc(p, 0)
     assert listing(outdir) == [], f"-o - created {listing(outdir)}; stdout {p.out[:80]!r}"
     if fmt == "json":
-        rows = json.loads(p.out)
+        rows = json.loads(p.out)["rows"]
         assert len(rows) == inputs.N_ROWS and rows[0]["name"] == "Japan"
     else:
         rows = read_csv_rows(p.out, is_text=True)

@@ -504,9 +504,23 @@ START_TEST(version_1_options_get_version_2_defaults)
     ck_assert_ptr_null(o.numeric_columns);
     ck_assert_uint_eq(o.n_numeric_columns, 0);
     ck_assert_int_eq(o.decimal, '.');
+    /* a version-2 struct with junk where the version-3 provenance fields would
+     * be: the writers must not read them (junk n_meta and pointers) */
+    memset(&o, 0xA5, sizeof o);
+    OK(egdi_csv_options_init_version(&o, 2));
+    ds = NULL;
+    OK(egdi_dataset_read_csv_buffer("code,x\nA,1\n", 11, NULL, &ds));
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    OK(egdi_dataset_write_json_stream(ds, fp, &o));
+    fclose(fp);
+    ck_assert_str_eq(buf, "[\n {\"code\": \"A\", \"name\": \"A\", \"x\": 1}\n]\n");
+    free(buf);
+    egdi_dataset_free(ds);
     /* versions past the current one are refused */
     FAILS(egdi_csv_options_init_version(&o, EGDI_CSV_OPTIONS_VERSION + 1), EGDI_ERR_INVALID_ARG,
-          "egdi_csv_options: version 3, expected 1..2");
+          "egdi_csv_options: version 4, expected 1..3");
 }
 END_TEST
 
@@ -567,6 +581,55 @@ START_TEST(tiny_numbers_read_back)
 }
 END_TEST
 
+START_TEST(provenance_in_json_and_csv_comment)
+{
+    egdi_dataset *ds = read_text("code,name,x\nA,Ay,0.5\n");
+    const char *keys[] = {"edition", "input"}, *vals[] = {"2024", "in \"q\".csv"};
+    egdi_csv_options o;
+    egdi_csv_options_init(&o);
+    o.meta_keys = keys;
+    o.meta_values = vals;
+    o.n_meta = 2;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    OK(egdi_dataset_write_json_stream(ds, fp, &o));
+    fclose(fp);
+    ck_assert_str_eq(buf, "{\"provenance\": {\"edition\": \"2024\", \"input\": \"in \\\"q\\\".csv\"},\n"
+                          "\"rows\": [\n {\"code\": \"A\", \"name\": \"Ay\", \"x\": 0.5}\n]}\n");
+    free(buf);
+    /* CSV: plain unless the comment line is asked for */
+    fp = open_memstream(&buf, &len);
+    OK(egdi_dataset_write_csv_stream(ds, fp, &o));
+    fclose(fp);
+    ck_assert_str_eq(buf, "code,name,x\nA,Ay,0.5\n");
+    free(buf);
+    o.meta_comment = 1;
+    fp = open_memstream(&buf, &len);
+    OK(egdi_dataset_write_csv_stream(ds, fp, &o));
+    fclose(fp);
+    ck_assert_str_eq(buf, "# {\"edition\": \"2024\", \"input\": \"in \\\"q\\\".csv\"}\n"
+                          "code,name,x\nA,Ay,0.5\n");
+    free(buf);
+    /* a repeated key, an empty key and missing arrays are refused before writing */
+    const char *dup[] = {"edition", "edition"};
+    o.meta_keys = dup;
+    fp = open_memstream(&buf, &len);
+    ck_assert_int_eq(egdi_dataset_write_json_stream(ds, fp, &o), EGDI_ERR_DUPLICATE);
+    ck_assert_ptr_nonnull(strstr(egdi_last_error(), "'edition' given twice"));
+    const char *empty[] = {"edition", ""};
+    o.meta_keys = empty;
+    ck_assert_int_eq(egdi_dataset_write_json_stream(ds, fp, &o), EGDI_ERR_INVALID_ARG);
+    ck_assert_ptr_nonnull(strstr(egdi_last_error(), "provenance entry 2: empty key"));
+    o.meta_keys = NULL;
+    ck_assert_int_eq(egdi_dataset_write_csv_stream(ds, fp, &o), EGDI_ERR_INVALID_ARG);
+    fclose(fp);
+    ck_assert_uint_eq(len, 0);
+    free(buf);
+    egdi_dataset_free(ds);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("csv");
@@ -589,6 +652,7 @@ int main(void)
     tcase_add_test(tc, version_1_options_get_version_2_defaults);
     tcase_add_test(tc, stream_names_its_source);
     tcase_add_test(tc, directory_path_is_an_io_error);
+    tcase_add_test(tc, provenance_in_json_and_csv_comment);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

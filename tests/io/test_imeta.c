@@ -323,6 +323,112 @@ START_TEST(storage_order_of_fixture)
 }
 END_TEST
 
+/* A file as COINr exports it (quoted cells, NA for missing, columns of its own, Group and
+ * Denominator rows, the root's Parent NA, no Normalisation column): it loads, and the
+ * notes say what was ignored, in file order. */
+static const char coinr[] =
+    "\"Level\",\"iCode\",\"iName\",\"Direction\",\"Weight\",\"Unit\",\"Denominator\","
+    "\"Parent\",\"Type\"\n"
+    "1,\"a\",\"A\",1,1,\"Score\",NA,\"p\",\"Indicator\"\n"
+    "1,\"b\",\"B\",-1,2,\"Percent\",\"Pop\",\"p\",\"Indicator\"\n"
+    "2,\"p\",\"Pillar\",1,1,\"Score\",NA,\"idx\",\"Aggregate\"\n"
+    "3,\"idx\",\"Index\",1,1,\"Score\",NA,NA,\"Aggregate\"\n"
+    "NA,\"region\",\"Region\",NA,NA,NA,NA,NA,\"Group\"\n"
+    "NA,\"Pop\",\"Population\",NA,NA,NA,NA,NA,\"Denominator\"\n"
+    "NA,\"Area\",\"Area\",NA,NA,NA,NA,NA,\"Denominator\"\n";
+
+START_TEST(coinr_file_with_notes)
+{
+    egdi_index *idx = NULL;
+    egdi_imeta_notes *notes = NULL;
+    OK(egdi_index_read_imeta_buffer(coinr, strlen(coinr), "coinr.csv", NULL, &idx, &notes));
+    ck_assert_uint_eq(egdi_index_n_nodes(idx), 4);
+    ck_assert_ptr_null(egdi_index_node_parent(idx, node(idx, "idx")));
+    ck_assert_int_eq(egdi_index_node_direction(idx, node(idx, "b")), -1);
+    ck_assert_int_eq(egdi_index_node_method(idx, node(idx, "a"), EGDI_STEP_NORMALISE),
+                     EGDI_NORM_NONE);
+    static const char *const want[] = {
+        "line 1: columns Unit, Denominator ignored: not used by libegdi (indicators are not "
+        "divided by their Denominator: divide the data first)",
+        "1 row of Type Group ignored (region on line 6): group columns of the data, not nodes "
+        "(a group imputation names one in ImputeGroup)",
+        "2 rows of Type Denominator ignored (Pop on line 7, Area on line 8): denominator "
+        "columns of the data, not nodes",
+        "line 5: node 'idx': Parent NA read as no parent (a root)",
+        "no Normalisation column: the indicators are not normalised (COINr normalises with "
+        "minmax lo=0 hi=100 unless told otherwise; give a default normalisation to do the "
+        "same)"};
+    ck_assert_uint_eq(egdi_imeta_notes_count(notes), 5);
+    for (size_t i = 0; i < 5; i++)
+        ck_assert_str_eq(egdi_imeta_note(notes, i), want[i]);
+    ck_assert_ptr_null(egdi_imeta_note(notes, 5));
+    egdi_imeta_notes_free(notes);
+    egdi_index_free(idx);
+    /* the 1.0 reader takes the same file silently */
+    idx = read_text(coinr);
+    ck_assert_uint_eq(egdi_index_n_nodes(idx), 4);
+    egdi_index_free(idx);
+    ck_assert_uint_eq(egdi_imeta_notes_count(NULL), 0);
+    egdi_imeta_notes_free(NULL);
+}
+END_TEST
+
+/* Default methods fill only the rows that name none; explicit ones stay. */
+START_TEST(default_methods)
+{
+    static const char text[] = "iCode,Parent,Weight,Type,Normalisation,NormParams,Aggregation\n"
+                               "a,top,1,Indicator,,,\n"
+                               "b,top,1,Indicator,zscore,,\n"
+                               "top,,1,Aggregate,,,\n"
+                               "top2,,1,Aggregate,,,mean\n"
+                               "d,top2,1,Indicator,,,\n";
+    egdi_imeta_options o;
+    OK(egdi_imeta_options_init_version(&o, 1));
+    ck_assert_ptr_null(o.normalisation);
+    o.normalisation = "  minmax lo=0 hi=100";
+    o.aggregation = "geomean";
+    egdi_index *idx = NULL;
+    egdi_imeta_notes *notes = NULL;
+    OK(egdi_index_read_imeta_buffer(text, strlen(text), NULL, &o, &idx, &notes));
+    const double p100[] = {0, 100};
+    check_params(idx, "a", EGDI_STEP_NORMALISE, EGDI_NORM_MINMAX, p100);
+    check_params(idx, "d", EGDI_STEP_NORMALISE, EGDI_NORM_MINMAX, p100);
+    ck_assert_int_eq(egdi_index_node_method(idx, node(idx, "b"), EGDI_STEP_NORMALISE),
+                     EGDI_NORM_ZSCORE);
+    ck_assert_int_eq(egdi_index_node_method(idx, node(idx, "top"), EGDI_STEP_AGGREGATE),
+                     EGDI_AGG_GEOMEAN);
+    ck_assert_int_eq(egdi_index_node_method(idx, node(idx, "top2"), EGDI_STEP_AGGREGATE),
+                     EGDI_AGG_MEAN);
+    ck_assert_int_eq(egdi_index_node_method(idx, node(idx, "top"), EGDI_STEP_NORMALISE),
+                     EGDI_NORM_NONE);
+    ck_assert_uint_eq(egdi_imeta_notes_count(notes), 2);
+    ck_assert_str_eq(egdi_imeta_note(notes, 0), "2 indicators without a Normalisation: minmax "
+                                                "lo=0 hi=100 (the default given)");
+    ck_assert_str_eq(egdi_imeta_note(notes, 1),
+                     "1 aggregate without an Aggregation: geomean (the default given)");
+    egdi_imeta_notes_free(notes);
+    egdi_index_free(idx);
+    idx = NULL;
+    o.normalisation = "minmax lo=3 hi=1";
+    notes = (egdi_imeta_notes *)1; /* set to NULL on failure */
+    FAILS(egdi_index_read_imeta_buffer(text, strlen(text), "m.csv", &o, &idx, &notes),
+          EGDI_ERR_INVALID_ARG, "default normalisation 'minmax lo=3 hi=1'");
+    ck_assert_ptr_null(notes);
+    ck_assert_ptr_null(idx);
+    o.normalisation = "nosuch";
+    FAILS(egdi_index_read_imeta_buffer(text, strlen(text), "m.csv", &o, &idx, NULL),
+          EGDI_ERR_INVALID_ARG, "unknown method 'nosuch' (none|zscore|minmax|goalposts|fracmax)");
+    o.normalisation = NULL;
+    o.version = 7;
+    FAILS(egdi_index_read_imeta_buffer(text, strlen(text), "m.csv", &o, &idx, NULL),
+          EGDI_ERR_INVALID_ARG, "version 7");
+    /* errors still name the file, line and column */
+    static const char bad[] = "iCode,Parent,Weight,Type\na,top,x,Indicator\ntop,,1,Aggregate\n";
+    FAILS(egdi_index_read_imeta_buffer(bad, strlen(bad), "bad.csv", NULL, &idx, NULL),
+          EGDI_ERR_PARSE, "bad.csv: line 2: column Weight: 'x'");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("io_imeta");
@@ -333,6 +439,8 @@ int main(void)
     tcase_add_test(tc, errors_name_line_and_column);
     tcase_add_test(tc, big_imeta);
     tcase_add_test(tc, storage_order_of_fixture);
+    tcase_add_test(tc, coinr_file_with_notes);
+    tcase_add_test(tc, default_methods);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

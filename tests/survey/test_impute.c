@@ -237,7 +237,7 @@ START_TEST(options_versions)
     /* the initialiser macro and the function agree on every field */
     egdi_survey_options m = EGDI_SURVEY_OPTIONS_INIT, f;
     OK(egdi_survey_options_init_version(&f, EGDI_SURVEY_OPTIONS_VERSION));
-    ck_assert_uint_eq(m.version, 3);
+    ck_assert_uint_eq(m.version, 4);
     ck_assert_uint_eq(m.version, f.version);
     ck_assert_int_eq(m.quantile_type, f.quantile_type);
     ck_assert_int_eq(m.rank_decimals, f.rank_decimals);
@@ -259,7 +259,7 @@ START_TEST(options_versions)
     egdi_dataset_free(tab);
 
     FAILS(egdi_survey_options_init_version(&f, 0), EGDI_ERR_INVALID_ARG, "version 0");
-    FAILS(egdi_survey_options_init_version(&f, 4), EGDI_ERR_INVALID_ARG, "version 4");
+    FAILS(egdi_survey_options_init_version(&f, 5), EGDI_ERR_INVALID_ARG, "version 5");
     f.version = 9;
     FAILS(egdi_survey_compute_ex(2022, EGDI_INPUT_COMPONENTS, ds, &f, &tab),
           EGDI_ERR_INVALID_ARG, "version 9");

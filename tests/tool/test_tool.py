@@ -62,8 +62,8 @@ class Compute(unittest.TestCase):
         for year, ranks in want.items():
             rows = list(csv.DictReader(io.StringIO(
                 run("compute", "--format", "csv", un_file(year)).stdout)))
-            self.assertEqual(list(rows[0])[9:13], ["osi_rank", "tii_rank", "hci_rank",
-                                                   "epi_rank"])
+            self.assertEqual(list(rows[0])[10:14], ["osi_rank", "tii_rank", "hci_rank",
+                                                    "epi_rank"])
             bahrain = next(r for r in rows if r["name"] == "Bahrain")
             for column, rank in ranks.items():
                 self.assertEqual(bahrain[column], rank, f"{year} {column}")
@@ -77,8 +77,8 @@ class Compute(unittest.TestCase):
                 run("compute", "--edition", year, *allow, "--format", "csv",
                     un_file(year)).stdout)))
             self.assertEqual(len(rows), 193)
-            self.assertEqual(list(rows[0])[:9], ["name", "osi", "tii", "hci", "egdi", "epi",
-                                                 "rank", "group", "rating_class"])
+            self.assertEqual(list(rows[0])[:10], ["code", "name", "osi", "tii", "hci", "egdi",
+                                                  "epi", "rank", "group", "rating_class"])
             pub = published(year)
             for r in rows:
                 p = pub[r["name"]]
@@ -107,7 +107,14 @@ class Compute(unittest.TestCase):
         # = 0.984757 -> 0.9848; the file's own EGDI is 0.98474 (the 2024 component noise,
         # see data/README.md)
         self.assertIn("0.9848", out[1])
-        rows = json.loads(run("compute", "-f", "json", un_file(2024)).stdout)
+        doc = json.loads(run("compute", "-f", "json", "--decimals", "6", un_file(2024)).stdout)
+        # the provenance: what produced the rows
+        prov = doc["provenance"]
+        self.assertEqual(prov["edition"], "2024")
+        self.assertEqual(prov["input"], un_file(2024))
+        self.assertEqual(prov["command"], f"egdi compute -f json --decimals 6 {un_file(2024)}")
+        self.assertTrue(prov["tool"].startswith("egdi "))
+        rows = doc["rows"]
         self.assertEqual(len(rows), 193)
         self.assertEqual(rows[0]["name"], "Denmark")
         self.assertEqual(rows[0]["rank"], 1)

@@ -9,7 +9,7 @@ The numbers come from the C library libegdi (through the private SWIG module
 libegdi status code (:class:`egdi.ParseError`, :class:`egdi.NotFoundError`, ...).
 """
 from . import _egdi, errors
-from .api import (Ranking, compare, compute, countries, edition_info, editions,
+from .api import (Ranking, compute, countries, edition_info, editions, memberships,
                   group_averages, method_parameters, methods, rank, read_csv, read_un_csv)
 from .errors import *  # noqa: F401,F403  (Error and one class per status code)
 from .index import Index
@@ -17,7 +17,7 @@ from .plan import Evaluation, Plan
 
 __version__ = _egdi.egdi_version_string()
 
-__all__ = ["Index", "Ranking", "Plan", "Evaluation", "compare", "compute", "countries",
+__all__ = ["Index", "Ranking", "Plan", "Evaluation", "compute", "countries", "memberships",
            "edition_info", "editions", "group_averages", "method_parameters", "methods", "rank",
            "read_csv", "read_un_csv", "__version__"]
 __all__ += [name for name in errors.__all__ if name != "exception_class"]   # Error, ParseError, ..

@@ -82,16 +82,60 @@ def read_csv(path):
     return to_frame(_egdi.egdi_dataset_read_csv(os.fspath(path), None), code=True)
 
 
+def _data_file(name):
+    """A bundled data file: next to the package, else in $EGDI_DATA (the source tree's data/)."""
+    here = os.path.join(os.path.dirname(__file__), "data", name)
+    if not os.path.exists(here) and os.environ.get("EGDI_DATA"):
+        here = os.path.join(os.environ["EGDI_DATA"], name)
+    return here
+
+
 def countries():
     """The bundled country table: code (ISO alpha-3), name (as the Data Center
     writes it), region, subregion, income, status."""
-    here = os.path.join(os.path.dirname(__file__), "data", "countries.csv")
-    return pd.read_csv(here, keep_default_na=False)
+    return pd.read_csv(_data_file("countries.csv"), keep_default_na=False)
+
+
+def memberships():
+    """The bundled memberships (``data/memberships.csv``): one row per membership
+    period, columns ``group`` (gcc, arab, escwa, ldc, lldc, sids), ``code`` (ISO
+    alpha-3), ``name``, ``since``, ``until`` (ISO dates, empty = open) and
+    ``source``. A country is a member on the days since <= d < until; an edition
+    counts the members of 1 July of its year."""
+    return pd.read_csv(_data_file("memberships.csv"), keep_default_na=False)
+
+
+def _membership_keys():
+    m = _egdi.egdi_memberships_read(_data_file("memberships.csv"))
+    return [_egdi.egdi_memberships_group(m, g) for g in range(_egdi.egdi_memberships_n_groups(m))]
+
+
+def _add_groups(ds, labels, edition, groups):
+    """Give the C dataset ds the label columns of ``labels`` that are user groups
+    (``groups``: name -> countries by name or ISO code) or memberships on 1 July of
+    ``edition``, through the country table (libegdi matches and checks them)."""
+    table = _egdi.egdi_dataset_read_csv(_data_file("countries.csv"), None)
+    mem = None
+    for label in labels:
+        if groups and label in groups:
+            _egdi.egdi_dataset_add_group(ds, label, [str(c) for c in groups[label]], table)
+        elif _egdi.egdi_dataset_n_columns(ds) and _has_column(ds, label):
+            continue
+        else:
+            if mem is None:
+                mem = _egdi.egdi_memberships_read(_data_file("memberships.csv"))
+            _egdi.egdi_memberships_add_labels(mem, ds, label, str(int(edition)), table)
+
+
+def _has_column(ds, name):
+    return any(_egdi.egdi_dataset_column_name(ds, j) == name
+               for j in range(_egdi.egdi_dataset_n_columns(ds)))
 
 
 def compute(df, edition=2024, input="components", quantile_type=None, rank_decimals=None,
             thresholds=None, extra=False, impute=None, impute_group=None,
-            allow_out_of_range=False, allow_edition_mismatch=False, rank_within=None):
+            allow_out_of_range=False, allow_edition_mismatch=False, rank_within=None,
+            groups=None, published=False, use_published=False):
     """Compute a Survey edition and return its ranking, best first.
 
     ``df`` has one row per country with a ``name`` (or ``code``) column and the
@@ -121,7 +165,21 @@ def compute(df, edition=2024, input="components", quantile_type=None, rank_decim
     ``rank_within`` (a label column or a list of them, e.g. ``"region"``; the
     country-table labels are joined when ``df`` lacks them) adds
     ``<label>_rank`` after ``rating_class``: the EGDI rank among the countries
-    with the same label ("5th in Asia"), empty without a label.
+    with the same label ("5th in Asia"), empty without a label. A label may also
+    be a membership (``"gcc"``, ``"arab"``, ``"escwa"``, ``"ldc"``, ``"lldc"``,
+    ``"sids"``; members on 1 July of ``edition``, see :func:`memberships`) or a
+    key of ``groups``, a dict of user groups (name -> countries by name or ISO
+    code, e.g. ``{"gulf": ["BHR", "Kuwait", ...]}``; a country that is not in
+    ``df`` raises :class:`NotFoundError` naming it). Either gives ranks among
+    the members only, empty for the others.
+
+    ``published=True`` (a Data Center file from :func:`read_un_csv`) adds
+    ``egdi_published, rank_published, published_diff, published_note``: the
+    published figures, a flag where the result differs ("egdi", "rank",
+    "egdi+rank") and the reason (source anomaly, near tie, ...; see
+    ``egdi/published.h``). ``use_published=True`` ranks on the published EGDI
+    instead: ``egdi`` holds it, and rank, group, class and the ranks within
+    groups follow from it.
 
     Data that cannot give a meaningful ranking raises :class:`DataError` (a
     ``ValueError``) naming the country and column: no rows, an indicator column
@@ -151,16 +209,31 @@ def compute(df, edition=2024, input="components", quantile_type=None, rank_decim
     if imp and impute_group is not None:
         df = _with_country_label(df, impute_group)
     within = [rank_within] if isinstance(rank_within, str) else list(rank_within or [])
+    table_labels = set(countries().columns) - {"code", "name"}
     for label in within:
-        df = _with_country_label(df, label)
+        if label in table_labels and label not in (groups or {}):
+            df = _with_country_label(df, label)
     ds, names = to_dataset(df, with_names=True)
-    table = _egdi.egdi_py_survey_compute(int(edition), _INPUTS[input], ds,
-                                         int(quantile_type or 0), rd, *t, within or None, imp,
-                                         impute_group,
-                                         int(bool(allow_out_of_range)),
-                                         int(bool(allow_edition_mismatch)), int(bool(extra)))
+    wanted = [w for w in within if w not in df.columns]
+    _add_groups(ds, list(dict.fromkeys(wanted + list(groups or {}))), edition, groups)
+    flags = (1 if published else 0) | (2 if use_published else 0)
+    if flags:
+        if input != "components" or imp:
+            raise ValueError("published/use_published take the published components of a "
+                             "Data Center file (input='components', no imputation)")
+        table = _egdi.egdi_py_survey_compute_published(
+            int(edition), ds, int(quantile_type or 0), rd, *t, within or None,
+            int(bool(allow_out_of_range)), int(bool(extra)), flags)
+    else:
+        table = _egdi.egdi_py_survey_compute(int(edition), _INPUTS[input], ds,
+                                             int(quantile_type or 0), rd, *t, within or None,
+                                             imp, impute_group,
+                                             int(bool(allow_out_of_range)),
+                                             int(bool(allow_edition_mismatch)), int(bool(extra)))
     columns = (_RESULT_COLUMNS[1:] + (["imputed"] if imp else [])
-               + [f"{label}_rank" for label in within])
+               + [f"{label}_rank" for label in within]
+               + (["egdi_published", "rank_published", "published_diff", "published_note"]
+                  if published else []))
     if extra:   # (``names`` holds the unit names: do not reuse it here)
         all_columns = [_egdi.egdi_dataset_column_name(table, j)
                        for j in range(_egdi.egdi_dataset_n_columns(table))]
@@ -171,7 +244,7 @@ def compute(df, edition=2024, input="components", quantile_type=None, rank_decim
     order = np.argsort(np.where(np.isnan(ranks), np.inf, ranks), kind="stable")
     out = to_frame(table, columns=columns, order=order, names=names)  # same units, same order
     for c in out.columns:
-        if c == "rank" or c.endswith("_rank"):
+        if c == "rank" or c.endswith("_rank") or c == "rank_published":
             out[c] = _nullable_int(out[c])
     return Ranking(out)
 
@@ -283,17 +356,32 @@ def _with_country_label(df, column):
     return df.merge(table[[key, column]], on=key, how="left")
 
 
+def _membership_column(df, key, edition):
+    """The membership label ``key`` of each row of df on 1 July of ``edition`` (libegdi)."""
+    if edition is None:
+        if "survey_year" not in df.columns:
+            raise ValueError(f"grouping by the membership '{key}' needs the edition "
+                             "(edition=YEAR, or a survey_year column)")
+        edition = int(pd.Series(df["survey_year"]).dropna().iloc[0])
+    ds = to_dataset(df[[c for c in ("code", "name") if c in df.columns]])
+    _add_groups(ds, [key], edition, None)
+    return to_frame(ds, columns=[key])[key].replace("", np.nan).to_numpy()
+
+
 def group_averages(df, by="region", columns=("osi", "tii", "hci", "egdi"), groups=None,
-                   world=True):
+                   world=True, edition=None):
     """Unweighted averages of ``columns`` per group, computed by libegdi.
 
     ``by`` names a label column of ``df`` (``region``, ``subregion``, ``income``,
-    ``status`` are added from :func:`countries` when ``df`` lacks them), or is
-    ``None``. ``groups`` maps a name to a list of country names or codes, e.g.
+    ``status`` are added from :func:`countries` when ``df`` lacks them), a
+    membership (``"gcc"``, ``"ldc"``, ...: the members on 1 July of ``edition``,
+    by default the ``survey_year`` of ``df``), or ``None``. ``groups`` maps a name to a list of country names or codes, e.g.
     ``{"GCC": ["Bahrain", "Kuwait", "Oman", "Qatar", "Saudi Arabia",
     "United Arab Emirates"]}``. Returns one row per group with ``n`` and the means.
     """
-    if by is not None:
+    if by is not None and by not in df.columns and by in _membership_keys():
+        df = df.assign(**{by: _membership_column(df, by, edition)})
+    elif by is not None:
         df = _with_country_label(df, by)
     columns = [c for c in columns if c in df.columns]
     if not columns:
@@ -325,23 +413,3 @@ def group_averages(df, by="region", columns=("osi", "tii", "hci", "egdi"), group
             table[c] = means
         rows.append(pd.DataFrame(table))
     return pd.concat(rows, ignore_index=True)[["group", "n"] + columns]
-
-
-def compare(df_a, df_b, labels=("a", "b"), countries=None):
-    """EGDI and rank of the same countries in two results of :func:`compute`.
-
-    Returns ``name, egdi_<a>, rank_<a>, egdi_<b>, rank_<b>, egdi_change,
-    rank_change`` (``rank_change`` > 0: moved up), in the order of ``df_b``,
-    restricted to ``countries`` if given.
-    """
-    a, b = labels
-    left = df_a[["name", "egdi", "rank"]].rename(columns={"egdi": f"egdi_{a}", "rank": f"rank_{a}"})
-    right = df_b[["name", "egdi", "rank"]].rename(columns={"egdi": f"egdi_{b}", "rank": f"rank_{b}"})
-    out = right.merge(left, on="name", how="left")[["name", f"egdi_{a}", f"rank_{a}",
-                                                      f"egdi_{b}", f"rank_{b}"]]
-    out["egdi_change"] = out[f"egdi_{b}"] - out[f"egdi_{a}"]
-    out["rank_change"] = out[f"rank_{a}"] - out[f"rank_{b}"]
-    if countries is not None:
-        out = out[out["name"].isin(list(countries))].reset_index(drop=True)
-    return out
-

@@ -5,8 +5,11 @@ import numpy as np
 import pandas as pd
 
 from . import _egdi
-from ._frames import to_dataset
+from ._frames import to_dataset, to_frame
 from .api import _INPUTS, _params_text
+
+
+__all__ = ["Index"]
 
 
 class Index:
@@ -20,13 +23,28 @@ class Index:
     use it as a context manager for deterministic cleanup.
     """
 
-    def __init__(self, handle=None):
+    def __init__(self, handle=None, notes=()):
         self._h = handle if handle is not None else _egdi.egdi_index_new()
+        self._notes = list(notes)
 
     @classmethod
-    def from_csv(cls, path):
-        """Load an iMeta CSV; errors name the line and column (IndexDefinitionError, ParseError)."""
-        return cls(_egdi.egdi_index_read_csv(os.fspath(path)))
+    def from_csv(cls, path, normalisation=None, aggregation=None):
+        """Load an iMeta CSV; errors name the line and column (IndexDefinitionError, ParseError).
+
+        Files exported from COINr load as they are: columns, row types (Group,
+        Denominator, Other) and ``NA`` parents that libegdi does not use are
+        ignored, and :attr:`notes` says so. ``normalisation`` is given to the
+        indicators whose row names none, as text (``"minmax lo=0 hi=100"``,
+        what COINr's ``Normalise()`` does by default); ``aggregation`` likewise
+        to the aggregates (default: the weighted arithmetic mean).
+        """
+        handle, notes = _egdi.egdi_py_read_imeta(os.fspath(path), normalisation, aggregation)
+        return cls(handle, notes)
+
+    @property
+    def notes(self):
+        """What :meth:`from_csv` ignored or assumed, one str per note (empty otherwise)."""
+        return list(self._notes)
 
     @classmethod
     def survey(cls, edition, input="components"):
@@ -138,10 +156,14 @@ class Index:
         from .plan import Plan
         return Plan(self, df)
 
-    def compute(self, df, raw=False, imputed=False):
+    def compute(self, df, raw=False, imputed=False, ranks=False, rank_decimals=None):
         """Scores of every node for every row of ``df``: ``name`` then one column per node.
 
         With ``raw=True`` the values before each node's normalisation. With
+        ``ranks=True`` one more column per node, ``NODE_rank``: the row's
+        competition rank by the node's score (1 = highest, ties share the best
+        rank: 1, 2, 2, 4; <NA> without a score), on the scores rounded to
+        ``rank_decimals`` decimals if given (nullable ``Int64``). With
         ``imputed=True`` returns ``(scores, flags)``, where ``flags`` has
         ``name`` and one bool column per indicator: True where that
         indicator's value was filled by its imputation.
@@ -162,6 +184,12 @@ class Index:
             values = values.reshape(len(nodes), n)
         out = pd.DataFrame({"name": names, **{code: values[k] for k, code in enumerate(nodes)}},
                            copy=False)
+        if ranks:                         # ranked in libegdi (egdi_result_to_dataset)
+            decimals = -1 if rank_decimals is None else int(rank_decimals)
+            table = _egdi.egdi_py_result_table(res, ds, 1, decimals, 0)
+            rank_cols = [code + "_rank" for code in nodes]
+            ranked = to_frame(table, columns=rank_cols).drop(columns="name")
+            out = pd.concat([out, ranked.astype("Int64")], axis=1)
         if not imputed:
             return out
         flags = {"name": names}

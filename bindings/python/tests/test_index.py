@@ -1,5 +1,6 @@
 """Custom indices from Python, checked against values derived by hand."""
 import math
+import os
 
 import numpy as np
 import pandas as pd
@@ -47,3 +48,54 @@ def test_survey_preset_tree():
     assert "mean_years" in idx.nodes
     with pytest.raises(egdi.IndexDefinitionError, match="aggregate 'empty' has no children"):
         egdi.Index().add_aggregate("empty").validate()
+
+
+def test_compute_ranks_hand_values():
+    # x = {0.5, 0.9, 0.5, NaN}: competition ranks (1 = highest, ties share the best rank):
+    # 0.9 -> 1, 0.5 and 0.5 -> 2 and 2, NaN unranked.
+    # y = {3, 1, 2, 4}, direction -1, min-max: (4 - y) / 3 = {1/3, 1, 2/3, 0}: ranks 3, 1, 2, 4.
+    # top = mean of the children that have a value: a (0.5 + 1/3) / 2 = 0.41667,
+    # b (0.9 + 1) / 2 = 0.95, c (0.5 + 2/3) / 2 = 0.58333, d 0 (x missing): ranks 3, 1, 2, 4.
+    df = pd.DataFrame({"name": list("abcd"), "x": [0.5, 0.9, 0.5, np.nan],
+                       "y": [3.0, 1, 2, 4]})
+    idx = (egdi.Index().add_aggregate("top").add_indicator("x", parent="top")
+           .add_indicator("y", parent="top", direction=-1, normalization="minmax"))
+    plain = idx.compute(df)
+    out = idx.compute(df, ranks=True)
+    assert list(out.columns) == ["name", "top", "x", "y", "top_rank", "x_rank", "y_rank"]
+    pd.testing.assert_frame_equal(out[list(plain.columns)], plain)   # same scores as before
+    assert out["x_rank"].tolist()[:3] == [2, 1, 2] and out["x_rank"].isna().tolist()[3]
+    assert out["y_rank"].tolist() == [3, 1, 2, 4]
+    assert out["top_rank"].tolist() == [3, 1, 2, 4]
+    assert str(out["top_rank"].dtype) == "Int64"
+    # ranked on 0 decimals: y scores {1/3, 1, 2/3, 0} -> {0, 1, 1, 0}: ranks 3, 1, 1, 3
+    assert idx.compute(df, ranks=True, rank_decimals=0)["y_rank"].tolist() == [3, 1, 1, 3]
+    with pytest.raises(egdi.InvalidArgumentError, match="rank_decimals 16"):
+        idx.compute(df, ranks=True, rank_decimals=16)
+
+
+def test_coinr_imeta_with_notes_and_default_normalisation():
+    # COINr's ASEM iMeta as exported: loads, says what it ignored; with COINr's default
+    # normalisation (n_minmax to [0, 100]) the Index equals COINr's to 1e-9 and its ranks
+    # are COINr's (a_minmax0_100_amean_aggregated.csv, ranked with ties "min").
+    from conftest import ROOT
+    asem = os.path.join(ROOT, "tests", "golden", "coinr-asem")
+    idx = egdi.Index.from_csv(os.path.join(asem, "input_ASEM_iMeta.csv"),
+                              normalisation="minmax lo=0 hi=100")
+    assert len(idx.nodes) == 60
+    assert any("4 rows of Type Group ignored" in n for n in idx.notes)
+    assert any("Parent NA read as no parent" in n for n in idx.notes)
+    assert "49 indicators without a Normalisation: minmax lo=0 hi=100 (the default given)" \
+        in idx.notes
+    data = pd.read_csv(os.path.join(asem, "input_ASEM_iData.csv"))
+    data = data.rename(columns={"uCode": "code", "uName": "name"})
+    out = idx.compute(data, ranks=True).set_index(data["code"])
+    ref = pd.read_csv(os.path.join(asem, "a_minmax0_100_amean_aggregated.csv"),
+                      index_col="uCode").loc[out.index]
+    np.testing.assert_allclose(out["Index"], ref["Index"], rtol=0, atol=1e-9)
+    want = ref["Index"].rank(ascending=False, method="min").astype(int)
+    assert (out["Index_rank"] == want).all()
+    assert out.loc["DEU", "Index_rank"] == 1 and out.loc["AUS", "Index_rank"] == 30
+    assert egdi.Index().notes == []
+    with pytest.raises(egdi.InvalidArgumentError, match="unknown method 'minmux'"):
+        egdi.Index.from_csv(os.path.join(asem, "input_ASEM_iMeta.csv"), normalisation="minmux")
