@@ -237,7 +237,7 @@ int cmd_explain(int argc, char **argv)
     int rc = check_output(&o, &path, 1);
     if (rc != EXIT_OK)
         return rc;
-    egdi_dataset *data = NULL, *tab = NULL, *gap = NULL, *str = NULL, *merged = NULL;
+    egdi_dataset *data = NULL, *gap = NULL, *str = NULL, *merged = NULL;
     int is_un, edition = 0;
     if ((rc = read_input(path, &o, input, &data, &is_un)) != EXIT_OK)
         return rc;
@@ -246,13 +246,14 @@ int cmd_explain(int argc, char **argv)
         rc = join_countries(data, o.countries, is_un);
     if (rc == EXIT_OK)
         rc = input_edition("explain", &o, data, path, &edition);
-    /* the same plausibility checks as egdi compute (components in [0, 1], the year) */
+    /* explain checks and computes the data as egdi compute does (components in
+     * [0, 1], the year, ...), with the same overrides */
     egdi_survey_options so;
     egdi_survey_options_init(&so);
     apply_survey_options(&o, &so);
+    eo.survey = &so;
+    note_absent_indicators(&o, edition, input, data);
     egdi_status st;
-    if (rc == EXIT_OK && (st = egdi_survey_compute_ex(edition, input, data, &so, &tab)))
-        rc = tool_fail(source, st);
     size_t row_a = 0;
     if (rc == EXIT_OK)
         rc = find_country(data, country, o.countries, &row_a);
@@ -269,7 +270,6 @@ int cmd_explain(int argc, char **argv)
     }
     if (rc == EXIT_OK) {
         provenance_set_int("edition", edition);
-
         provenance_set("country", code_a);
         provenance_set("versus", egdi_dataset_get_label(gap, 0, col(gap, "versus")));
         if (WANTS_TABLE(&o)) {
@@ -295,7 +295,6 @@ int cmd_explain(int argc, char **argv)
     egdi_dataset_free(merged);
     egdi_dataset_free(gap);
     egdi_dataset_free(str);
-    egdi_dataset_free(tab);
     egdi_dataset_free(data);
     return rc;
 }

@@ -1,5 +1,5 @@
 /* egdi index: custom composite indices from an iMeta definition (COINr's layout).
- *   check META.csv             validate it and summarise the tree
+ *   check META.csv             validate it and summarise the tree (cmd_index_check.c)
  *   compute META.csv DATA.csv  every node's score and rank per unit */
 #include <errno.h>
 #include <math.h>
@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "egdi_tool.h"
+#include "cmd_index.h"
 
 #define USAGE                                                                                 \
     "usage: egdi index check [--normalise 'METHOD PARAMS'] [--aggregate 'METHOD PARAMS'] "    \
@@ -16,15 +16,7 @@
     "[--rank-decimals N] [--raw] [--nodes A,B,...] [--code-column C] [--name-column C] "      \
     "[--countries FILE] [--decimals N] [-f table|csv|json] [-o FILE] META.csv DATA.csv"
 
-typedef struct index_opts {
-    common_opts c;
-    const char *normalise, *aggregate, *code_column, *name_column;
-    char *nodes;       /* --nodes A,B,... (split in place) */
-    int ranks, raw, rank_decimals;
-} index_opts;
-
-/* Read the definition, printing the library's notes; an exit code. */
-static int read_meta(const char *path, const index_opts *io, egdi_index **idx)
+int index_read_meta(const char *path, const index_opts *io, egdi_index **idx)
 {
     egdi_imeta_options mo = EGDI_IMETA_OPTIONS_INIT;
     mo.normalisation = io->normalise;
@@ -44,345 +36,7 @@ static int read_meta(const char *path, const index_opts *io, egdi_index **idx)
                                                                                : EXIT_FAIL;
 }
 
-/* ---- check: the tree summary ---- */
-
-/* The registry position of method `id` of `step`, or (size_t)-1. */
-static size_t registry_pos(egdi_step step, int id)
-{
-    for (size_t i = 0; i < egdi_method_count(); i++) {
-        egdi_method_info m = {.version = EGDI_METHOD_INFO_VERSION};
-        if (egdi_method_get_info(i, &m) == EGDI_OK && m.step == step && m.id == id)
-            return i;
-    }
-    return (size_t)-1;
-}
-
-/* Node k's method of `step` as "name p1=v1 p2=v2" (json: {"method":..,"params":{..}}). */
-static void method_text(const egdi_index *idx, size_t k, egdi_step step, int json, char *buf,
-                        size_t size)
-{
-    int id = egdi_index_node_method(idx, k, step);
-    size_t pos = id < 0 ? (size_t)-1 : registry_pos(step, id);
-    egdi_method_info m = {.version = EGDI_METHOD_INFO_VERSION};
-    double p[8];
-    if (pos == (size_t)-1 || egdi_method_get_info(pos, &m) != EGDI_OK || m.n_params > 8 ||
-        egdi_index_node_params(idx, k, step, p, m.n_params) != EGDI_OK) {
-        snprintf(buf, size, json ? "null" : "");
-        return;
-    }
-    size_t len = (size_t)snprintf(buf, size, json ? "{\"method\": \"%s\", \"params\": {" : "%s",
-                                  m.name);
-    for (size_t j = 0; j < m.n_params && len < size; j++) {
-        egdi_param_info pi = {.version = EGDI_PARAM_INFO_VERSION};
-        egdi_method_get_param(pos, j, &pi);
-        if (json && isnan(p[j])) /* no number in JSON */
-            len += (size_t)snprintf(buf + len, size - len, "%s\"%s\": null", j ? ", " : "",
-                                    pi.name);
-        else if (json)
-            len += (size_t)snprintf(buf + len, size - len, "%s\"%s\": %.17g", j ? ", " : "",
-                                    pi.name, p[j]);
-        else
-            len += (size_t)snprintf(buf + len, size - len, " %s=%g", pi.name, p[j]);
-    }
-    if (json && len < size)
-        snprintf(buf + len, size - len, "}}");
-}
-
-/* A JSON string literal of s (UTF-8 passes through). */
-static void json_num(FILE *fp, double v)
-{
-    if (isnan(v))
-        fputs("null", fp);
-    else
-        fprintf(fp, "%.17g", v);
-}
-
-typedef struct tree {
-    size_t n, *parent, *first_kid, *next_sib, *depth_first; /* parent (size_t)-1 = root */
-    double *share;  /* weight / the siblings' total weight; NaN for roots */
-    int max_level;
-    size_t n_ind, n_roots;
-} tree;
-
-static void tree_free(tree *t)
-{
-    free(t->parent), free(t->first_kid), free(t->next_sib), free(t->depth_first), free(t->share);
-}
-
-/* Children lists in node order and a depth-first order of the whole forest. */
-static int tree_build(const egdi_index *idx, tree *t)
-{
-    size_t n = egdi_index_n_nodes(idx), none = (size_t)-1;
-    memset(t, 0, sizeof *t);
-    t->n = n;
-    t->parent = malloc((n + 1) * sizeof(size_t));
-    t->first_kid = malloc((n + 1) * sizeof(size_t));
-    t->next_sib = malloc((n + 1) * sizeof(size_t));
-    t->depth_first = malloc((n + 1) * sizeof(size_t));
-    t->share = malloc((n + 1) * sizeof(double));
-    double *sum = calloc(n + 1, sizeof(double));
-    size_t *last = malloc((n + 1) * sizeof(size_t)), *stack = malloc((n + 1) * sizeof(size_t));
-    if (!t->parent || !t->first_kid || !t->next_sib || !t->depth_first || !t->share || !sum ||
-        !last || !stack) {
-        free(sum), free(last), free(stack);
-        tree_free(t);
-        fprintf(stderr, "egdi: index: out of memory\n");
-        return EXIT_FAIL;
-    }
-    for (size_t k = 0; k < n; k++) {
-        t->first_kid[k] = t->next_sib[k] = last[k] = none;
-        const char *p = egdi_index_node_parent(idx, k);
-        if (!p || egdi_index_find_node(idx, p, &t->parent[k]) != EGDI_OK)
-            t->parent[k] = none;
-        int level = egdi_index_node_level(idx, k);
-        t->max_level = level > t->max_level ? level : t->max_level;
-        t->n_ind += egdi_index_node_is_indicator(idx, k) == 1;
-    }
-    for (size_t k = 0; k < n; k++) { /* children in node order */
-        size_t p = t->parent[k];
-        t->n_roots += p == none;
-        if (p == none)
-            continue;
-        sum[p] += egdi_index_node_weight(idx, k);
-        if (last[p] == none)
-            t->first_kid[p] = k;
-        else
-            t->next_sib[last[p]] = k;
-        last[p] = k;
-    }
-    size_t top = 0, out = 0;
-    for (size_t k = n; k-- > 0;) /* roots, first on top */
-        if (t->parent[k] == none)
-            stack[top++] = k;
-    while (top) {
-        size_t k = stack[--top];
-        t->depth_first[out++] = k;
-        size_t m = top;
-        for (size_t c = t->first_kid[k]; c != none; c = t->next_sib[c])
-            stack[top++] = c;
-        for (size_t a = m, b = top; a + 1 < b; a++, b--) { /* first child on top */
-            size_t x = stack[a];
-            stack[a] = stack[b - 1];
-            stack[b - 1] = x;
-        }
-    }
-    for (size_t k = 0; k < n; k++)
-        t->share[k] = t->parent[k] == none ? NAN
-                                           : egdi_index_node_weight(idx, k) / sum[t->parent[k]];
-    free(sum), free(last), free(stack);
-    return EXIT_OK;
-}
-
-static int depth(const tree *t, size_t k)
-{
-    int d = 0;
-    while ((k = t->parent[k]) != (size_t)-1)
-        d++;
-    return d;
-}
-
-static void print_summary(const char *path, const egdi_index *idx, const tree *t)
-{
-    printf("%s: a valid index: %zu nodes (%zu indicators, %zu aggregates), %d level%s, "
-           "%zu root%s\n", path, t->n, t->n_ind, t->n - t->n_ind, t->max_level,
-           t->max_level == 1 ? "" : "s", t->n_roots, t->n_roots == 1 ? "" : "s");
-    for (int L = t->max_level; L >= 1; L--) {
-        size_t c = 0;
-        for (size_t k = 0; k < t->n; k++)
-            c += egdi_index_node_level(idx, k) == L;
-        printf("  level %d: %zu node%s\n", L, c, c == 1 ? "" : "s");
-    }
-    printf("\n%-32s %-9s %5s %8s %7s %4s  %s\n", "node", "type", "level", "weight", "share",
-           "dir", "methods");
-    char buf[256], line[600];
-    for (size_t r = 0; r < t->n; r++) {
-        size_t k = t->depth_first[r];
-        int ind = egdi_index_node_is_indicator(idx, k) == 1, d = depth(t, k);
-        printf("%*s", 2 * d, "");
-        print_cell(stdout, egdi_index_node_code(idx, k), 32 - 2 * d, 0);
-        printf(" %-9s %5d %8g ", ind ? "indicator" : "aggregate", egdi_index_node_level(idx, k),
-               egdi_index_node_weight(idx, k));
-        if (isnan(t->share[k]))
-            printf("%7s", "-");
-        else
-            printf("%6.1f%%", 100 * t->share[k]);
-        printf(" %4s ", egdi_index_node_direction(idx, k) < 0 ? "-1" : "+1");
-        line[0] = '\0';
-        static const egdi_step steps[3] = {EGDI_STEP_AGGREGATE, EGDI_STEP_IMPUTE,
-                                           EGDI_STEP_NORMALISE};
-        for (int s = 0; s < 3; s++) {
-            int id = egdi_index_node_method(idx, k, steps[s]);
-            if (id < 0 || (id == 0 && steps[s] != EGDI_STEP_AGGREGATE)) /* n/a, or none */
-                continue;
-            method_text(idx, k, steps[s], 0, buf, sizeof buf);
-            size_t len = strlen(line);
-            snprintf(line + len, sizeof line - len, "%s%s %s", len ? "; " : "",
-                     egdi_step_name(steps[s]), buf);
-        }
-        const char *group = egdi_index_node_impute_group(idx, k);
-        if (group) {
-            size_t len = strlen(line);
-            snprintf(line + len, sizeof line - len, " by %s", group);
-        }
-        double ms = egdi_index_node_min_share(idx, k);
-        if (!ind && ms > 0) {
-            size_t len = strlen(line);
-            snprintf(line + len, sizeof line - len, "; min share %g", ms);
-        }
-        printf(" %s\n", line);
-    }
-}
-
-static void write_json(FILE *fp, const char *path, const egdi_index *idx, const tree *t)
-{
-    char buf[512];
-    fputs("{\"provenance\": ", fp);
-    provenance_json(fp);
-    fputs(",\n\"definition\": ", fp);
-    json_str(fp, path);
-    fprintf(fp, ", \"valid\": true, \"n_nodes\": %zu, \"n_indicators\": %zu, "
-                "\"n_aggregates\": %zu, \"n_levels\": %d, \"roots\": [",
-            t->n, t->n_ind, t->n - t->n_ind, t->max_level);
-    for (size_t k = 0, m = 0; k < t->n; k++)
-        if (t->parent[k] == (size_t)-1) {
-            fputs(m++ ? ", " : "", fp);
-            json_str(fp, egdi_index_node_code(idx, k));
-        }
-    fputs("],\n \"nodes\": [", fp);
-    for (size_t r = 0; r < t->n; r++) {
-        size_t k = t->depth_first[r];
-        int ind = egdi_index_node_is_indicator(idx, k) == 1;
-        fputs(r ? ",\n  {\"code\": " : "\n  {\"code\": ", fp);
-        json_str(fp, egdi_index_node_code(idx, k));
-        fputs(", \"name\": ", fp);
-        json_str(fp, egdi_index_node_name(idx, k));
-        fprintf(fp, ", \"type\": \"%s\", \"level\": %d, \"parent\": ",
-                ind ? "indicator" : "aggregate", egdi_index_node_level(idx, k));
-        json_str(fp, egdi_index_node_parent(idx, k));
-        fputs(", \"weight\": ", fp);
-        json_num(fp, egdi_index_node_weight(idx, k));
-        fputs(", \"share\": ", fp);
-        json_num(fp, t->share[k]);
-        fprintf(fp, ", \"direction\": %d", egdi_index_node_direction(idx, k));
-        if (ind) {
-            fputs(", \"source\": ", fp);
-            json_str(fp, egdi_index_node_source(idx, k));
-            method_text(idx, k, EGDI_STEP_IMPUTE, 1, buf, sizeof buf);
-            fprintf(fp, ", \"imputation\": %s, \"impute_group\": ", buf);
-            json_str(fp, egdi_index_node_impute_group(idx, k));
-        } else {
-            method_text(idx, k, EGDI_STEP_AGGREGATE, 1, buf, sizeof buf);
-            fprintf(fp, ", \"aggregation\": %s, \"min_share\": ", buf);
-            json_num(fp, egdi_index_node_min_share(idx, k));
-        }
-        method_text(idx, k, EGDI_STEP_NORMALISE, 1, buf, sizeof buf);
-        fprintf(fp, ", \"normalisation\": %s}", buf);
-    }
-    fputs("\n ]}\n", fp);
-}
-
-/* One row per node (csv): what the JSON has, flat. */
-static int write_csv(const egdi_index *idx, const tree *t, const common_opts *o)
-{
-    egdi_dataset *ds = NULL;
-    egdi_status st = egdi_dataset_new(&ds);
-    static const char *const labels[] = {"type", "parent", "source", "imputation",
-                                         "impute_group", "aggregation", "normalisation"};
-    static const char *const nums[] = {"level", "weight", "share", "direction", "min_share"};
-    for (size_t r = 0; r < t->n && st == EGDI_OK; r++) {
-        size_t k = t->depth_first[r];
-        st = egdi_dataset_add_unit(ds, egdi_index_node_code(idx, k), egdi_index_node_name(idx, k),
-                                   NULL);
-    }
-    for (size_t j = 0; j < 7 && st == EGDI_OK; j++)
-        st = egdi_dataset_add_labels(ds, labels[j], NULL, 0);
-    for (size_t j = 0; j < 5 && st == EGDI_OK; j++)
-        st = egdi_dataset_add_numeric(ds, nums[j], NULL, 0);
-    char buf[256];
-    for (size_t r = 0; r < t->n && st == EGDI_OK; r++) {
-        size_t k = t->depth_first[r];
-        int ind = egdi_index_node_is_indicator(idx, k) == 1;
-        st = egdi_dataset_set_label(ds, r, 0, ind ? "indicator" : "aggregate");
-        st = st ? st : egdi_dataset_set_label(ds, r, 1, egdi_index_node_parent(idx, k));
-        st = st ? st : egdi_dataset_set_label(ds, r, 2, egdi_index_node_source(idx, k));
-        static const egdi_step steps[3] = {EGDI_STEP_IMPUTE, EGDI_STEP_AGGREGATE,
-                                           EGDI_STEP_NORMALISE};
-        for (int s = 0; s < 3 && st == EGDI_OK; s++) {
-            method_text(idx, k, steps[s], 0, buf, sizeof buf);
-            st = egdi_dataset_set_label(ds, r, s == 0 ? 3 : (size_t)s + 4, buf);
-        }
-        st = st ? st : egdi_dataset_set_label(ds, r, 4, egdi_index_node_impute_group(idx, k));
-        double v[5] = {egdi_index_node_level(idx, k), egdi_index_node_weight(idx, k),
-                       t->share[k], egdi_index_node_direction(idx, k),
-                       egdi_index_node_min_share(idx, k)};
-        for (size_t j = 0; j < 5 && st == EGDI_OK; j++)
-            st = egdi_dataset_set_value(ds, r, 7 + j, v[j]);
-    }
-    int rc = st == EGDI_OK ? write_dataset(ds, o, 0) : tool_fail("index check", st);
-    egdi_dataset_free(ds);
-    return rc;
-}
-
-static int do_check(const char *path, index_opts *io)
-{
-    char *inputs[1] = {(char *)path};
-    int rc = check_output(&io->c, inputs, 1);
-    egdi_index *idx = NULL;
-    tree t;
-    if (rc == EXIT_OK)
-        rc = read_meta(path, io, &idx);
-    if (rc == EXIT_OK && egdi_index_validate(idx) != EGDI_OK) {
-        fprintf(stderr, "egdi: %s: %s\n", path, egdi_last_error());
-        rc = EXIT_FAIL;
-    }
-    if (rc == EXIT_OK && (rc = tree_build(idx, &t)) == EXIT_OK) {
-        egdi_output *of;
-        FILE *fp;
-        if (io->c.format == FMT_JSON) {
-            if ((rc = text_output_open(&io->c, &of, &fp)) == EXIT_OK) {
-                write_json(fp, path, idx, &t);
-                rc = text_output_close(&io->c, of);
-            }
-        } else if (WANTS_TABLE(&io->c))
-            print_summary(path, idx, &t);
-        else
-            rc = write_csv(idx, &t, &io->c);
-        tree_free(&t);
-    }
-    egdi_index_free(idx);
-    return rc;
-}
-
 /* ---- compute: scores and ranks per unit ---- */
-
-/* The whole of path ('-' = standard input), NUL-terminated; an exit code. */
-static int slurp(const char *path, char **text, size_t *len)
-{
-    int is_stdin = strcmp(path, "-") == 0;
-    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
-    if (!fp) {
-        fprintf(stderr, "egdi: %s: cannot open: %s\n", path, strerror(errno));
-        return EXIT_INPUT;
-    }
-    size_t cap = 1 << 16, n = 0, got;
-    char *buf = malloc(cap), *nb;
-    while (buf && (got = fread(buf + n, 1, cap - 1 - n, fp)) > 0)
-        if ((n += got) + 1 == cap)
-            buf = (nb = realloc(buf, cap *= 2)) ? nb : (free(buf), NULL);
-    int err = ferror(fp) ? errno : 0;
-    if (!is_stdin)
-        fclose(fp);
-    if (!buf || err) {
-        fprintf(stderr, "egdi: %s: cannot read: %s\n", is_stdin ? "<stdin>" : path,
-                buf ? strerror(err) : "out of memory");
-        free(buf);
-        return EXIT_INPUT;
-    }
-    buf[n] = '\0';
-    *text = buf;
-    *len = n;
-    return EXIT_OK;
-}
 
 /* Parse text in memory as a CSV table whose messages name `source`. */
 static egdi_status parse_data(char *text, size_t len, const char *source,
@@ -405,7 +59,7 @@ static int read_data(const char *path, const index_opts *io, const egdi_index *i
 {
     char *text = NULL;
     size_t len = 0, n_num = 0, nn = egdi_index_n_nodes(idx);
-    int rc = slurp(path, &text, &len);
+    int rc = read_whole_input(path, &text, &len);
     if (rc != EXIT_OK)
         return rc;
     const char **numeric = malloc((nn ? nn : 1) * sizeof *numeric);
@@ -567,7 +221,7 @@ static int do_compute(char *meta, char *data_path, index_opts *io)
     egdi_result *res = NULL;
     egdi_status st = EGDI_OK;
     if (rc == EXIT_OK)
-        rc = read_meta(meta, io, &idx);
+        rc = index_read_meta(meta, io, &idx);
     if (rc == EXIT_OK)
         rc = read_data(data_path, io, idx, &data);
     if (rc == EXIT_OK && io->c.countries)
@@ -655,5 +309,5 @@ int cmd_index(int argc, char **argv)
     if (n_files != 1 + compute)
         return tool_usage("index %s: give %s\n" USAGE, argv[0],
                           compute ? "META.csv and DATA.csv" : "META.csv");
-    return compute ? do_compute(files[0], files[1], &io) : do_check(files[0], &io);
+    return compute ? do_compute(files[0], files[1], &io) : index_check(files[0], &io);
 }

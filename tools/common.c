@@ -189,7 +189,7 @@ int parse_common(int argc, char **argv, int *i, common_opts *o)
 }
 
 /* The whole of path ("-" = standard input) in memory, NUL-terminated. */
-static int slurp(const char *path, char **text, size_t *len)
+int read_whole_input(const char *path, char **text, size_t *len)
 {
     int is_stdin = strcmp(path, "-") == 0;
     FILE *fp = is_stdin ? stdin : fopen(path, "rb");
@@ -255,7 +255,7 @@ int read_input(const char *path, const common_opts *o, egdi_survey_input input,
 {
     char *text = NULL;
     size_t len = 0;
-    int rc = slurp(path, &text, &len);
+    int rc = read_whole_input(path, &text, &len);
     if (rc != EXIT_OK)
         return rc;
     const char *source = strcmp(path, "-") == 0 ? "<stdin>" : path;
@@ -394,65 +394,26 @@ int join_countries(egdi_dataset *data, const char *path, int by_name)
     return rc;
 }
 
-/* Case-insensitive ASCII comparison (country names and ISO codes). */
-static int same_text(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++) {
-        int ca = (unsigned char)*a, cb = (unsigned char)*b;
-        if (ca >= 'A' && ca <= 'Z')
-            ca += 'a' - 'A';
-        if (cb >= 'A' && cb <= 'Z')
-            cb += 'a' - 'A';
-        if (ca != cb)
-            return 0;
-    }
-    return *a == *b;
-}
-
-/* The row of the unit named `text` in ds: by unit code, by name, each exact and
- * then ignoring ASCII case; SIZE_MAX if none (or several, ignoring case). */
+/* The row of the unit named `text` in ds (code or name, ignoring ASCII case),
+ * SIZE_MAX if none or several. */
 static size_t find_unit_text(const egdi_dataset *ds, const char *text)
 {
     size_t row;
-    if (egdi_dataset_find_unit(ds, text, &row) == EGDI_OK ||
-        egdi_dataset_find_unit_by_name(ds, text, &row) == EGDI_OK)
+    if (egdi_dataset_find_country(ds, text, NULL, &row) == EGDI_OK)
         return row;
-    size_t found = SIZE_MAX, n = egdi_dataset_n_units(ds);
-    for (size_t i = 0; i < n; i++) {
-        const char *name = egdi_dataset_unit_name(ds, i);
-        if (same_text(egdi_dataset_unit_code(ds, i), text) || (name && same_text(name, text))) {
-            if (found != SIZE_MAX && found != i)
-                return SIZE_MAX;
-            found = i;
-        }
-    }
-    return found;
+    egdi_clear_error();
+    return SIZE_MAX;
 }
 
 int find_country(const egdi_dataset *ds, const char *text, const char *countries_path,
                  size_t *row)
 {
-    *row = find_unit_text(ds, text);
-    if (*row != SIZE_MAX)
-        return EXIT_OK;
-    /* an ISO code or a Data Center name through the country table */
-    const char *cpath = countries_path ? countries_path : default_countries();
-    egdi_dataset *table = NULL;
-    if (cpath && egdi_dataset_read_csv(cpath, NULL, &table) == EGDI_OK) {
-        size_t t = find_unit_text(table, text);
-        if (t != SIZE_MAX) {
-            const char *code = egdi_dataset_unit_code(table, t);
-            const char *name = egdi_dataset_unit_name(table, t);
-            *row = find_unit_text(ds, code);
-            if (*row == SIZE_MAX && name)
-                *row = find_unit_text(ds, name);
-        }
-    }
+    egdi_dataset *table = load_country_table(countries_path);
+    egdi_status st = egdi_dataset_find_country(ds, text, table, row);
     egdi_dataset_free(table);
-    if (*row != SIZE_MAX)
+    if (st == EGDI_OK)
         return EXIT_OK;
-    fprintf(stderr, "egdi: no country '%s' in the data (give a name as the data writes it "
-                    "or an ISO 3166 alpha-3 code)\n", text);
+    fprintf(stderr, "egdi: %s\n", egdi_last_error());
     return EXIT_INPUT;
 }
 

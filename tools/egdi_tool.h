@@ -62,6 +62,9 @@ int parse_common(int argc, char **argv, int *i, common_opts *o);
  * the message is printed and the exit code returned. */
 int read_input(const char *path, const common_opts *o, egdi_survey_input input,
                egdi_dataset **out, int *is_un);
+/* The whole of path ("-" = standard input) in memory, NUL-terminated; refuses
+ * directories and devices. A message and EXIT_INPUT on failure. */
+int read_whole_input(const char *path, char **text, size_t *len);
 /* The survey year in a dataset's survey_year column (its first value), 0 if
  * there is none, -1 if it is not a whole number in 1000..9999. */
 int dataset_year(const egdi_dataset *ds);

@@ -14,6 +14,40 @@ static char values[MAX_META][1024];
 static const char *value_ptrs[MAX_META];
 static size_t n_meta;
 
+/* Length of the valid UTF-8 sequence at s, 0 if the bytes there are not one
+ * (overlong forms, surrogates and values above U+10FFFF are not). */
+static size_t utf8_seq(const unsigned char *s)
+{
+    unsigned char c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (n == 0)
+        return 0;
+    unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    if (s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t k = 2; k < n; k++)
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
+/* Command lines and paths are bytes; JSON needs UTF-8: a byte that is not part
+ * of a valid sequence becomes '?'. */
+static void utf8_repair(char *s)
+{
+    for (unsigned char *p = (unsigned char *)s; *p;) {
+        size_t n = utf8_seq(p);
+        if (n == 0) {
+            *p++ = '?';
+        } else {
+            p += n;
+        }
+    }
+}
+
 void provenance_set(const char *key, const char *value)
 {
     size_t k = 0;
@@ -25,22 +59,34 @@ void provenance_set(const char *key, const char *value)
         value_ptrs[n_meta] = values[n_meta];
         keys[n_meta++] = key;
     }
-    /* a value that does not fit is cut with "..." (provenance is for people) */
+    /* a value that does not fit is cut with "..." (provenance is for people), at
+     * a character boundary so that the text stays UTF-8 */
     size_t len = strlen(value), cap = sizeof values[k];
     if (len < cap) {
         memcpy(values[k], value, len + 1);
     } else {
-        memcpy(values[k], value, cap - 4);
-        memcpy(values[k] + cap - 4, "...", 4);
+        size_t keep = cap - 4;
+        while (keep > 0 && ((unsigned char)value[keep] & 0xC0) == 0x80)
+            keep--; /* value[keep] would be a continuation byte: step back */
+        memcpy(values[k], value, keep);
+        memcpy(values[k] + keep, "...", 4);
     }
+    utf8_repair(values[k]);
 }
 
 void provenance_add(const char *key, const char *value)
 {
     for (size_t k = 0; k < n_meta; k++)
         if (strcmp(keys[k], key) == 0) {
-            char joined[sizeof values[k]];
-            snprintf(joined, sizeof joined, "%s; %s", values[k], value);
+            /* both parts fit: provenance_set cuts the joined text if needed */
+            char joined[2 * sizeof values[k] + 3];
+            size_t a = strlen(values[k]), b = strlen(value);
+            if (b > sizeof values[k])
+                b = sizeof values[k];
+            memcpy(joined, values[k], a);
+            memcpy(joined + a, "; ", 2);
+            memcpy(joined + a + 2, value, b);
+            joined[a + 2 + b] = '\0';
             provenance_set(key, joined);
             return;
         }
@@ -66,18 +112,41 @@ static size_t append_word(char *buf, size_t len, size_t cap, const char *s)
         buf[len++] = ' ';
     if (!plain && len + 1 < cap)
         buf[len++] = '\'';
-    for (const char *p = s; *p && len + 5 < cap; p++) {
+    for (const char *p = s; *p; p++) {
+        /* whole characters only, so that a cut leaves UTF-8 */
+        unsigned char c = (unsigned char)*p;
+        size_t seq = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        if (len + seq + 5 >= cap)
+            break;
         if (*p == '\'' && !plain) {
             memcpy(buf + len, "'\\''", 4);
             len += 4;
         } else {
-            buf[len++] = *p;
+            size_t k = 0;
+            for (; k < seq && p[k]; k++)
+                buf[len++] = p[k];
+            p += k - 1;
         }
     }
     if (!plain && len + 1 < cap)
         buf[len++] = '\'';
     buf[len < cap ? len : cap - 1] = '\0';
     return len;
+}
+
+/* Cut an incomplete UTF-8 sequence off the end of s (left by a cut at a byte
+ * count). */
+static void utf8_trim(char *s)
+{
+    size_t n = strlen(s), k = n;
+    while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+        k--; /* back over continuation bytes to the lead byte */
+    if (k == 0)
+        return;
+    unsigned char lead = (unsigned char)s[k - 1];
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (n - (k - 1) < need)
+        s[k - 1] = '\0';
 }
 
 void provenance_command(int argc, char **argv)
@@ -89,6 +158,7 @@ void provenance_command(int argc, char **argv)
     size_t len = append_word(cmd, 0, sizeof cmd, "egdi");
     for (int i = 1; i < argc; i++)
         len = append_word(cmd, len, sizeof cmd, argv[i]);
+    utf8_trim(cmd);
     provenance_set("command", cmd);
 }
 

@@ -18,7 +18,7 @@ egdi_status egdi_py_survey_compute_published(int edition, const egdi_dataset *da
                                              double t1, double t2, egdi_dataset **out,
                                              const char *const *labels, size_t n,
                                              int allow_out_of_range, int component_ranks,
-                                             int flags)
+                                             int flags, int allow_edition_mismatch)
 {
     egdi_survey_options o = EGDI_SURVEY_OPTIONS_INIT;
     o.quantile_type = quantile_type;
@@ -27,6 +27,7 @@ egdi_status egdi_py_survey_compute_published(int edition, const egdi_dataset *da
     o.thresholds[1] = t1;
     o.thresholds[2] = t2;
     o.allow_out_of_range = allow_out_of_range;
+    o.allow_edition_mismatch = allow_edition_mismatch;
     o.rank_within = labels;
     o.n_rank_within = n;
     o.component_ranks = component_ranks;
@@ -35,10 +36,11 @@ egdi_status egdi_py_survey_compute_published(int edition, const egdi_dataset *da
 %}
 /** egdi_survey_compute_published with its options as arguments (as egdi_py_survey_compute):
  *  quantile type, rank decimals, thresholds, the label columns to rank within, the
- *  out-of-range override, the component ranks and the egdi_published_flags. */
+ *  out-of-range override, the component ranks, the egdi_published_flags and the
+ *  edition-mismatch override. */
 egdi_status egdi_py_survey_compute_published(int edition, const egdi_dataset *data,
                                              int quantile_type, int rank_decimals, double t0,
                                              double t1, double t2, egdi_dataset **out,
                                              const char *const *labels, size_t n,
                                              int allow_out_of_range, int component_ranks,
-                                             int flags);
+                                             int flags, int allow_edition_mismatch = 0);

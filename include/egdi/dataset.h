@@ -61,6 +61,20 @@ EGDI_API egdi_status egdi_dataset_find_unit(const egdi_dataset *ds, const char *
 /** @brief Position of the unit with this name (first match; EGDI_ERR_NOT_FOUND if none). */
 EGDI_API egdi_status egdi_dataset_find_unit_by_name(const egdi_dataset *ds, const char *name,
                                                     size_t *out);
+/**
+ * @brief Position of a country as a person names it: the unit whose code or
+ * name is @p text, exactly or else ignoring ASCII case ("bahrain", "bhr");
+ * else, through @p table (a country table such as the bundled countries.csv
+ * read with egdi_dataset_read_csv(), or NULL), the unit whose code or name is
+ * the code or name of the table's row for @p text, so that an ISO code finds
+ * a Data Center row keyed by name and the other way round.
+ * @return EGDI_ERR_NOT_FOUND naming @p text if no unit matches;
+ *         EGDI_ERR_DUPLICATE naming two units if @p text matches several
+ *         ignoring case. Linear in the units (and table rows) per call.
+ * @since 1.3
+ */
+EGDI_API egdi_status egdi_dataset_find_country(const egdi_dataset *ds, const char *text,
+                                               const egdi_dataset *table, size_t *out);
 
 /**
  * @brief Append a numeric column. @p values has @p n == n_units entries

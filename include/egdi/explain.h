@@ -106,12 +106,19 @@ typedef struct egdi_explain_options {
     /** Non-zero (default): a node where the unit has the worst rank is
      *  never a strength. */
     int min_discard;
+    /** egdi_survey_explain() only: the Survey options the edition is computed
+     *  with, as egdi_survey_compute_ex() takes them (the data's checks and
+     *  their overrides, drop_absent_indicators, imputation, the rank
+     *  precision when rank_decimals is -2); NULL = the defaults. Ranks within
+     *  groups, component ranks, thresholds and the quantile type do not
+     *  matter here. */
+    const egdi_survey_options *survey;
 } egdi_explain_options;
 
 /** @brief Initialiser of the current version:
  *  `egdi_explain_options o = EGDI_EXPLAIN_OPTIONS_INIT;` */
 #define EGDI_EXPLAIN_OPTIONS_INIT \
-    {EGDI_EXPLAIN_OPTIONS_VERSION, NULL, EGDI_VERSUS_MEAN, NULL, NULL, NULL, -2, 3, 3, 5, 1}
+    {EGDI_EXPLAIN_OPTIONS_VERSION, NULL, EGDI_VERSUS_MEAN, NULL, NULL, NULL, -2, 3, 3, 5, 1, NULL}
 
 /**
  * @brief Fill the fields of @p version (1 .. EGDI_EXPLAIN_OPTIONS_VERSION) of
@@ -142,7 +149,17 @@ EGDI_EXPERIMENTAL egdi_status egdi_explain_options_init_version(egdi_explain_opt
  * @c value_a, @c value_b (the node's scores; for a group, their mean),
  * @c gap (value_a - value_b), @c contribution (to the root gap), @c share
  * (contribution / root gap; NaN when the gap is 0), @c input_a, @c input_b
- * (an indicator's input before imputation; NaN for aggregates).
+ * (an indicator's value that its score is computed from, i.e. after
+ * imputation: a value the index imputes shows as the imputed one, as the
+ * scores value_a, value_b and the contributions use it; for a group, the mean
+ * over its members; NaN for aggregates).
+ *
+ * Against a group's mean, every member (a unit with a root score) must have a
+ * value at every node below the root, so that each node's mean is a mean of
+ * the same units and the means add up as the units' values do: with an index
+ * that imputes, the imputed values count like the others; a member without a
+ * node's score (an aggregate with a MinShare below 1) is refused with
+ * EGDI_ERR_DATA naming it.
  *
  * @p strengths (the same rows): label columns @c parent, @c unit and
  * @c label ("strength", "weakness" or ""); numeric @c depth, @c value (the
@@ -168,10 +185,19 @@ EGDI_EXPERIMENTAL egdi_status egdi_explain(const egdi_index *idx, const egdi_dat
                                            egdi_dataset **gap, egdi_dataset **strengths);
 
 /**
- * @brief egdi_explain() on a Survey edition's index (egdi_survey_index()),
- * ranking on the edition's rank precision unless @p opts says otherwise
- * (experimental). No imputation: a unit missing a component (or indicator)
- * has no EGDI. @since 1.3
+ * @brief egdi_explain() on a Survey edition's index as
+ * egdi_survey_compute_ex() computes it with the survey options of @p opts
+ * (egdi_explain_options::survey; NULL = defaults: no imputation, so a unit
+ * missing a component or indicator has no EGDI), ranking on the edition's
+ * rank precision unless @p opts says otherwise (experimental). @since 1.3
+ *
+ * The data is checked first as egdi_survey_compute_ex() checks it and
+ * refused likewise: EGDI_ERR_DATA for data of another edition (its
+ * survey_year; allow_edition_mismatch allows it), components outside [0, 1]
+ * (allow_out_of_range), no units, or a column without any value. With
+ * imputation, a unit without any observed indicator is not assessed
+ * (EGDI_ERR_DATA), as it has no rank in the ranking table. Otherwise the
+ * errors of egdi_explain() and egdi_survey_compute_ex().
  */
 EGDI_EXPERIMENTAL egdi_status egdi_survey_explain(int edition, egdi_survey_input input,
                                                   const egdi_dataset *data, const char *unit,

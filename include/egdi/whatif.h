@@ -74,7 +74,12 @@ typedef struct egdi_whatif_options {
      *  component ranks are ignored. */
     const egdi_survey_options *survey;
     /** Lowest value proposed, and the value a unit missing the varied value
-     *  starts from; NaN (default) = the natural lower bound, 0. */
+     *  starts from; NaN (default) = the natural lower bound, 0. A lower bound
+     *  below 0 is refused (EGDI_ERR_INVALID_ARG): no raw indicator, and no
+     *  "uniform" increase, is negative; for a component, unless
+     *  allow_out_of_range. A target the current value already reaches needs
+     *  no change whatever the bounds: the answer is then the current value,
+     *  also below @c lower (see egdi_whatif_answer::already_met). */
     double lower;
     /** Highest value proposed; NaN (default) = the natural upper bound: 1 for
      *  a component; 100 for percentages (internet_users, online_population,
@@ -115,7 +120,9 @@ typedef struct egdi_whatif_answer {
     /** 1 if a value within the bounds reaches the target. */
     int reachable;
     /** 1 if the current value already reaches it: no change is needed, and
-     *  @c value is the current value. */
+     *  @c value is the current value, even when that is below @c lower
+     *  (the bounds limit the values proposed, and none is). Otherwise a
+     *  reachable @c value lies in [@c lower, @c upper]. */
     int already_met;
     /** The smallest value that reaches the target (to the tolerance); NaN if
      *  it is out of reach. For "uniform", the increase of every component. */

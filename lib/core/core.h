@@ -34,6 +34,8 @@ EGDI_HIDDEN void egdi__error_prefix(const char *fmt, ...) EGDI_PRINTF(1, 2);
 
 /* ---- strings and allocation (util.c) ---- */
 EGDI_HIDDEN char *egdi__strdup(const char *s);
+/* Equal ignoring ASCII case (country codes and names as people type them). */
+EGDI_HIDDEN int egdi__same_ascii(const char *a, const char *b);
 EGDI_HIDDEN char *egdi__strndup_trim(const char *s, size_t len);
 /* realloc(p, n * size) with overflow check; never returns a zero-size block. */
 EGDI_HIDDEN void *egdi__reallocarray(void *p, size_t n, size_t size);

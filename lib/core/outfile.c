@@ -279,6 +279,7 @@ void egdi__outfile_abort(egdi__outfile *of)
 
 struct egdi_output {
     egdi__outfile of;
+    char *path; /* our copy: of.path points here, the caller's may be gone by commit */
 };
 
 egdi_status egdi_output_open(const char *path, egdi_output **out)
@@ -286,13 +287,19 @@ egdi_status egdi_output_open(const char *path, egdi_output **out)
     EGDI_CHECK_ARG(path && out, "path/out");
     *out = NULL;
     egdi_output *o = calloc(1, sizeof *o);
-    if (!o)
+    char *copy = egdi__strdup(path);
+    if (!o || !copy) {
+        free(o);
+        free(copy);
         return egdi__fail(EGDI_ERR_NOMEM, "%s: out of memory", path);
-    egdi_status st = egdi__outfile_open(&o->of, path);
+    }
+    egdi_status st = egdi__outfile_open(&o->of, copy);
     if (st != EGDI_OK) {
+        free(copy);
         free(o);
         return st;
     }
+    o->path = copy;
     *out = o;
     return EGDI_OK;
 }
@@ -305,13 +312,9 @@ FILE *egdi_output_stream(egdi_output *out)
 egdi_status egdi_output_commit(egdi_output *out)
 {
     EGDI_CHECK_ARG(out, "out");
-    egdi_status st = EGDI_OK;
-    if (fflush(out->of.fp) != 0 || ferror(out->of.fp)) {
-        egdi__outfile_abort(&out->of);
-        st = egdi__fail(EGDI_ERR_IO, "%s: write error: %s", out->of.path, strerror(errno));
-    } else {
-        st = egdi__outfile_commit(&out->of);
-    }
+    /* a write error seen on the stream fails here, the temporary removed */
+    egdi_status st = egdi__outfile_commit(&out->of);
+    free(out->path);
     free(out);
     return st;
 }
@@ -321,5 +324,6 @@ void egdi_output_abort(egdi_output *out)
     if (!out)
         return;
     egdi__outfile_abort(&out->of);
+    free(out->path);
     free(out);
 }

@@ -255,3 +255,15 @@ double egdi__pow10(int d)
                                  1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17};
     return d >= 0 && d < 18 ? p[d] : pow(10.0, d);
 }
+
+int egdi__same_ascii(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        int x = (unsigned char)*a, y = (unsigned char)*b;
+        x += x >= 'A' && x <= 'Z' ? 'a' - 'A' : 0;
+        y += y >= 'A' && y <= 'Z' ? 'a' - 'A' : 0;
+        if (x != y)
+            return 0;
+    }
+    return *a == *b;
+}

@@ -1,10 +1,10 @@
 /* Index definitions in the iMeta CSV layout (COINr): read with row-level
- * validation in linear time, and write back. Method names and parameters
- * come from the method registry. What a COINr file holds that the engine
- * does not use (other columns, Group/Denominator/Other rows, NA parents) is
- * skipped with a note for the caller. */
+ * validation in linear time (imeta_write.c writes them back). Method names
+ * and parameters come from the method registry. What a COINr file holds that
+ * the engine does not use (other columns, Group/Denominator/Other rows, NA
+ * parents) is skipped with a note for the caller (the notes, the options and
+ * their default methods are in imeta_notes.c). */
 #include <math.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,126 +12,16 @@
 #include "io/io.h"
 #include "model/model.h"
 
-typedef struct row {
-    size_t line;
-    const char *code, *name, *parent, *source;
-    int is_indicator;
-    double weight, cap_lo, cap_hi, min_share;
-    int direction, level; /* level 0 = not given */
-    long parent_row;
-    /* per step: the method's name and its parameter text ("" = not given) */
-    const char *method[EGDI__N_STEPS], *params[EGDI__N_STEPS];
-    const char *impute_group;
-} row;
+typedef egdi__imeta_row row; /* io.h */
 
 enum { C_CODE, C_NAME, C_LEVEL, C_PARENT, C_DIRECTION, C_WEIGHT, C_TYPE, C_SOURCE, C_NORM,
        C_NORM_PARAMS, C_CAP_LO, C_CAP_HI, C_AGG, C_AGG_PARAMS, C_MIN_SHARE, C_IMPUTE,
        C_IMPUTE_GROUP, N_COLS };
-static const char *const col_names[N_COLS] = {
+_Static_assert(N_COLS == EGDI__IMETA_N_COLS, "the iMeta columns of io.h");
+const char *const egdi__imeta_cols[EGDI__IMETA_N_COLS] = {
     "iCode", "iName", "Level", "Parent", "Direction", "Weight", "Type", "Source",
     "Normalisation", "NormParams", "CapLower", "CapUpper", "Aggregation", "AggParams",
     "MinShare", "Imputation", "ImputeGroup"};
-
-/* ---- notes: what was ignored or assumed, for the caller to show ---- */
-struct egdi_imeta_notes {
-    char **text;
-    size_t n, cap;
-};
-
-void egdi_imeta_notes_free(egdi_imeta_notes *nt)
-{
-    if (!nt)
-        return;
-    for (size_t i = 0; i < nt->n; i++)
-        free(nt->text[i]);
-    free(nt->text);
-    free(nt);
-}
-
-size_t egdi_imeta_notes_count(const egdi_imeta_notes *nt) { return nt ? nt->n : 0; }
-
-const char *egdi_imeta_note(const egdi_imeta_notes *nt, size_t i)
-{
-    return nt && i < nt->n ? nt->text[i] : NULL;
-}
-
-/* Add a note (nothing if the caller wants none). */
-static egdi_status EGDI_PRINTF(2, 3) note(egdi_imeta_notes *nt, const char *fmt, ...)
-{
-    if (!nt)
-        return EGDI_OK;
-    va_list ap;
-    va_start(ap, fmt);
-    int len = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *t = len >= 0 ? malloc((size_t)len + 1) : NULL;
-    if (t && nt->n == nt->cap) {
-        size_t cap = nt->cap ? 2 * nt->cap : 8;
-        char **g = egdi__reallocarray(nt->text, cap, sizeof *g);
-        if (g) {
-            nt->text = g;
-            nt->cap = cap;
-        }
-    }
-    if (!t || nt->n == nt->cap) {
-        free(t);
-        return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
-    }
-    va_start(ap, fmt);
-    vsnprintf(t, (size_t)len + 1, fmt, ap);
-    va_end(ap);
-    nt->text[nt->n++] = t;
-    return EGDI_OK;
-}
-
-static const egdi_imeta_options imeta_defaults = EGDI_IMETA_OPTIONS_INIT;
-static const size_t imeta_sizes[] = {0, offsetof(egdi_imeta_options, aggregation) +
-                                            sizeof(const char *)};
-#define N_IMETA_VERSIONS (sizeof imeta_sizes / sizeof *imeta_sizes)
-
-egdi_status egdi_imeta_options_init_version(egdi_imeta_options *opts, unsigned version)
-{
-    EGDI_CHECK_ARG(opts, "opts");
-    return egdi__versioned_init(opts, &imeta_defaults, imeta_sizes, N_IMETA_VERSIONS, version,
-                                "egdi_imeta_options");
-}
-
-/* A default method "name [params]" of the options, checked against the registry. */
-typedef struct default_method {
-    char name[64];
-    const char *params; /* into the caller's text */
-    int given;
-} default_method;
-
-static egdi_status parse_default(const char *text, egdi_step step, const char *what,
-                                  default_method *d)
-{
-    memset(d, 0, sizeof *d);
-    if (!text)
-        return EGDI_OK;
-    while (*text == ' ' || *text == '\t')
-        text++;
-    size_t len = strcspn(text, " \t");
-    char names[256];
-    if (len == 0 || len >= sizeof d->name)
-        return egdi__fail(EGDI_ERR_INVALID_ARG, "default %s '%s': give a method name (%s), "
-                          "then its parameters", what, text,
-                          egdi__method_names(step, names, sizeof names));
-    memcpy(d->name, text, len);
-    d->params = text + len + strspn(text + len, " \t");
-    const egdi__method *m = egdi__method_by_name(step, d->name);
-    if (!m)
-        return egdi__fail(EGDI_ERR_INVALID_ARG, "default %s: unknown method '%s' (%s)", what,
-                          d->name, egdi__method_names(step, names, sizeof names));
-    double p[EGDI__MAX_PARAMS];
-    if (egdi__method_params_text(m, d->params, "(default)", p) != EGDI_OK) {
-        char why[512];
-        snprintf(why, sizeof why, "%s", egdi_last_error());
-        return egdi__fail(EGDI_ERR_INVALID_ARG, "default %s '%s': %s", what, text, why);
-    }
-    d->given = 1;
-    return EGDI_OK;
-}
 
 static const char *cell(const egdi__csv *csv, size_t r, const long *c, int k)
 {
@@ -149,7 +39,7 @@ static egdi_status num_cell(const egdi__csv *csv, size_t r, const long *c, int k
     int ok = egdi__parse_number(s, out);
     if (!ok || isnan(*out))
         return egdi__fail(EGDI_ERR_PARSE, "line %zu: column %s: '%s' %s", csv->line[r],
-                          col_names[k], s,
+                          egdi__imeta_cols[k], s,
                           ok ? "is a missing-value marker; give a number or leave the cell empty"
                              : egdi__number_problem(s, '.'));
     return EGDI_OK;
@@ -164,15 +54,15 @@ static egdi_status method_cell(const egdi__csv *csv, size_t r, const long *c, in
     if (*name && !egdi__method_by_name(step, name)) {
         char names[256];
         return egdi__fail(EGDI_ERR_INVALID_INDEX, "line %zu: column %s: node '%s': unknown %s "
-                          "'%s' (%s)", w->line, col_names[k], w->code, col_names[k], name,
-                          egdi__method_names(step, names, sizeof names));
+                          "'%s' (%s)", w->line, egdi__imeta_cols[k], w->code,
+                          egdi__imeta_cols[k], name, egdi__method_names(step, names, sizeof names));
     }
     return EGDI_OK;
 }
 
-static const char *const skipped_types[] = {"Group", "Denominator", "Other"};
+const char *const egdi__imeta_skipped_types[3] = {"Group", "Denominator", "Other"};
 
-/* One row; *skip = 1 + its position in skipped_types for a row that is not a node. */
+/* One row; *skip = 1 + its position in egdi__imeta_skipped_types for a row that is not a node. */
 static egdi_status parse_row(const egdi__csv *csv, size_t r, const long *c, row *w, int *skip)
 {
     memset(w, 0, sizeof *w);
@@ -181,7 +71,7 @@ static egdi_status parse_row(const egdi__csv *csv, size_t r, const long *c, row 
     const char *type = cell(csv, r, c, C_TYPE);
     *skip = 0;
     for (int k = 0; k < 3; k++)
-        if (strcasecmp(type, skipped_types[k]) == 0)
+        if (strcasecmp(type, egdi__imeta_skipped_types[k]) == 0)
             *skip = 1 + k;
     if (*skip) {
         w->code = cell(csv, r, c, C_CODE);
@@ -301,8 +191,8 @@ static egdi_status check_tree(row *rows, size_t n, egdi_imeta_notes *nt)
         size_t p;
         if (!egdi__strmap_get(&codes, rows[i].parent, &p) && strcmp(rows[i].parent, "NA") == 0) {
             rows[i].parent = ""; /* R writes a root's missing parent as NA (COINr's files) */
-            st = note(nt, "line %zu: node '%s': Parent NA read as no parent (a root)",
-                      rows[i].line, rows[i].code);
+            st = egdi__imeta_note(nt, "line %zu: node '%s': Parent NA read as no parent (a root)",
+                                  rows[i].line, rows[i].code);
         } else if (!egdi__strmap_get(&codes, rows[i].parent, &p))
             st = egdi__fail(EGDI_ERR_INVALID_INDEX, "line %zu: column Parent: node '%s': unknown "
                             "parent '%s'", rows[i].line, rows[i].code, rows[i].parent);
@@ -448,101 +338,18 @@ static egdi_status storage_order(const row *rows, size_t n, size_t *order)
     return EGDI_OK;
 }
 
-/* Append ", text" (or "text" first) to buf unless full; then "..." once. */
-static void list_add(char *buf, size_t size, const char *text)
-{
-    size_t have = strlen(buf);
-    if (have + strlen(text) + 8 < size)
-        snprintf(buf + have, size - have, "%s%s", have ? ", " : "", text);
-    else if (have + 5 < size && strcmp(buf + have - 3, "...") != 0)
-        snprintf(buf + have, size - have, ", ...");
-}
-
-/* Header columns the reader does not use. */
-static egdi_status note_columns(const egdi__csv *csv, egdi_imeta_notes *nt)
-{
-    char list[512] = "";
-    int denominator = 0;
-    for (size_t j = 0; j < csv->n_cols; j++) {
-        const char *h = egdi__csv_cell(csv, 0, j);
-        int known = 0;
-        for (int k = 0; k < N_COLS && !known; k++)
-            known = strcmp(h, col_names[k]) == 0;
-        if (!known) {
-            list_add(list, sizeof list, *h ? h : "(unnamed)");
-            denominator |= strcmp(h, "Denominator") == 0;
-        }
-    }
-    if (!*list)
-        return EGDI_OK;
-    return note(nt, "line %zu: column%s %s ignored: not used by libegdi%s", csv->line[0],
-                strchr(list, ',') ? "s" : "", list,
-                denominator ? " (indicators are not divided by their Denominator: divide "
-                              "the data first)" : "");
-}
-
-typedef struct skipped {
-    size_t count[3];
-    char list[3][256];
-} skipped;
-
-static egdi_status note_skipped(const skipped *sk, egdi_imeta_notes *nt)
-{
-    static const char *const why[3] = {
-        "group columns of the data, not nodes (a group imputation names one in ImputeGroup)",
-        "denominator columns of the data, not nodes", "not nodes of the index"};
-    egdi_status st = EGDI_OK;
-    for (int k = 0; k < 3 && st == EGDI_OK; k++)
-        if (sk->count[k])
-            st = note(nt, "%zu row%s of Type %s ignored (%s): %s", sk->count[k],
-                      sk->count[k] > 1 ? "s" : "", skipped_types[k], sk->list[k], why[k]);
-    return st;
-}
-
-/* The options' default methods (dn, da: they must outlive the rows) on the
- * rows that name none. */
-static egdi_status apply_defaults(row *rows, size_t n, const egdi_imeta_options *o, int has_norm,
-                                  default_method *dn, default_method *da, egdi_imeta_notes *nt)
-{
-    egdi_status st = parse_default(o->normalisation, EGDI_STEP_NORMALISE, "normalisation", dn);
-    if (st == EGDI_OK)
-        st = parse_default(o->aggregation, EGDI_STEP_AGGREGATE, "aggregation", da);
-    size_t n_norm = 0, n_agg = 0, n_ind = 0;
-    for (size_t i = 0; i < n && st == EGDI_OK; i++) {
-        row *w = &rows[i];
-        n_ind += (size_t)w->is_indicator;
-        egdi_step s = w->is_indicator ? EGDI_STEP_NORMALISE : EGDI_STEP_AGGREGATE;
-        const default_method *d = w->is_indicator ? dn : da;
-        if (!d->given || *w->method[s] || *w->params[s])
-            continue;
-        w->method[s] = d->name;
-        w->params[s] = d->params;
-        *(w->is_indicator ? &n_norm : &n_agg) += 1;
-    }
-    if (st == EGDI_OK && n_norm)
-        st = note(nt, "%zu indicator%s without a Normalisation: %s%s%s (the default given)", n_norm,
-                  n_norm > 1 ? "s" : "", dn->name, *dn->params ? " " : "", dn->params);
-    if (st == EGDI_OK && n_agg)
-        st = note(nt, "%zu aggregate%s without an Aggregation: %s%s%s (the default given)", n_agg,
-                  n_agg > 1 ? "s" : "", da->name, *da->params ? " " : "", da->params);
-    if (st == EGDI_OK && !has_norm && !dn->given && n_ind)
-        st = note(nt, "no Normalisation column: the indicators are not normalised (COINr "
-                      "normalises with minmax lo=0 hi=100 unless told otherwise; give a default "
-                      "normalisation to do the same)");
-    return st;
-}
 
 static egdi_status from_csv(const egdi__csv *csv, const egdi_imeta_options *o,
                             egdi_imeta_notes *nt, egdi_index **out)
 {
     long c[N_COLS];
     for (int k = 0; k < N_COLS; k++)
-        c[k] = egdi__csv_find_col(csv, col_names[k]);
+        c[k] = egdi__csv_find_col(csv, egdi__imeta_cols[k]);
     static const int required[] = {C_CODE, C_PARENT, C_WEIGHT, C_TYPE};
     for (size_t k = 0; k < 4; k++)
         if (c[required[k]] < 0)
             return egdi__fail(EGDI_ERR_PARSE, "line %zu: the header has no column '%s'",
-                              csv->line[0], col_names[required[k]]);
+                              csv->line[0], egdi__imeta_cols[required[k]]);
     row *rows = calloc(csv->n_rows, sizeof *rows);
     size_t *order = calloc(csv->n_rows, sizeof *order);
     if (!rows || !order) {
@@ -550,9 +357,9 @@ static egdi_status from_csv(const egdi__csv *csv, const egdi_imeta_options *o,
         return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
     }
     size_t n = 0;
-    skipped sk;
+    egdi__imeta_skipped sk;
     memset(&sk, 0, sizeof sk);
-    egdi_status st = note_columns(csv, nt);
+    egdi_status st = egdi__imeta_note_columns(csv, nt);
     for (size_t r = 1; r < csv->n_rows && st == EGDI_OK; r++) {
         int skip;
         st = parse_row(csv, r, c, &rows[n], &skip);
@@ -561,19 +368,19 @@ static egdi_status from_csv(const egdi__csv *csv, const egdi_imeta_options *o,
             snprintf(item, sizeof item, "%s on line %zu", *rows[n].code ? rows[n].code : "''",
                      rows[n].line);
             sk.count[skip - 1]++;
-            list_add(sk.list[skip - 1], sizeof sk.list[skip - 1], item);
+            egdi__imeta_list_add(sk.list[skip - 1], sizeof sk.list[skip - 1], item);
         } else if (st == EGDI_OK)
             n++;
     }
     if (st == EGDI_OK)
-        st = note_skipped(&sk, nt);
+        st = egdi__imeta_note_skipped(&sk, nt);
     if (st == EGDI_OK && n == 0)
         st = egdi__fail(EGDI_ERR_INVALID_INDEX, "no Indicator or Aggregate rows");
-    default_method dn, da;
+    egdi__imeta_default dn, da;
     if (st == EGDI_OK)
         st = check_tree(rows, n, nt);
     if (st == EGDI_OK)
-        st = apply_defaults(rows, n, o, c[C_NORM] >= 0, &dn, &da, nt);
+        st = egdi__imeta_apply_defaults(rows, n, o, c[C_NORM] >= 0, &dn, &da, nt);
     if (st == EGDI_OK)
         st = storage_order(rows, n, order);
     egdi_index *idx = NULL;
@@ -596,14 +403,13 @@ static egdi_status read_text(const char *text, size_t len, const char *source,
                              egdi_imeta_notes **notes)
 {
     egdi_imeta_options o;
-    egdi_status st = egdi__versioned_read(&o, &imeta_defaults, opts, imeta_sizes,
-                                          N_IMETA_VERSIONS, "egdi_imeta_options");
+    egdi_status st = egdi__imeta_options_read(&o, opts);
     if (st != EGDI_OK)
         return st;
     egdi_imeta_notes *nt = NULL;
     if (notes)
         *notes = NULL;
-    if (notes && !(nt = calloc(1, sizeof *nt)))
+    if (notes && !(nt = egdi__imeta_notes_new()))
         return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
     egdi__locale loc;
     st = egdi__locale_push(&loc);
@@ -659,73 +465,3 @@ egdi_status egdi_index_read_csv(const char *path, egdi_index **out)
     return egdi_index_read_imeta(path, NULL, out, NULL);
 }
 
-static void write_num(FILE *fp, double v)
-{
-    char buf[64];
-    egdi__format_number(v, -1, buf, sizeof buf);
-    fputs(buf, fp);
-}
-
-static void write_method(FILE *fp, const egdi__node *n, egdi_step step)
-{
-    const egdi__method *m = egdi__method_get(step, n->m[step].id);
-    fprintf(fp, ",%s,", m->name);
-    egdi__method_write_params(m, n->m[step].p, fp);
-}
-
-egdi_status egdi_index_write_csv(const egdi_index *idx, const char *path)
-{
-    EGDI_CHECK_ARG(idx && path, "idx/path");
-    int *levels = egdi__mallocarray(idx->n_nodes, sizeof *levels);
-    if (!levels)
-        return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
-    egdi__index_levels(idx, levels);
-    egdi__locale loc;
-    egdi_status st = egdi__locale_push(&loc);
-    egdi__outfile of;
-    if (st == EGDI_OK && (st = egdi__outfile_open(&of, path)) != EGDI_OK)
-        egdi__locale_pop(&loc);
-    if (st != EGDI_OK) {
-        free(levels);
-        return st;
-    }
-    FILE *fp = of.fp;
-    for (int k = 0; k < N_COLS; k++)
-        fprintf(fp, "%s%s", k ? "," : "", col_names[k]);
-    fputc('\n', fp);
-    for (size_t i = 0; i < idx->n_nodes; i++) {
-        const egdi__node *n = &idx->nodes[i];
-        egdi__csv_write_field(fp, n->code, ',');
-        fputc(',', fp);
-        egdi__csv_write_field(fp, n->name, ',');
-        fprintf(fp, ",%d,", levels[i]);
-        if (n->parent >= 0)
-            egdi__csv_write_field(fp, idx->nodes[n->parent].code, ',');
-        fprintf(fp, ",%d,", n->direction);
-        write_num(fp, n->weight);
-        fprintf(fp, ",%s,", n->is_indicator ? "Indicator" : "Aggregate");
-        if (n->source)
-            egdi__csv_write_field(fp, n->source, ',');
-        write_method(fp, n, EGDI_STEP_NORMALISE);
-        fputc(',', fp);
-        write_num(fp, n->cap_lo);
-        fputc(',', fp);
-        write_num(fp, n->cap_hi);
-        if (n->is_indicator) { /* no Aggregation, AggParams, MinShare */
-            const egdi__method *m = egdi__method_get(EGDI_STEP_IMPUTE, n->m[EGDI_STEP_IMPUTE].id);
-            fprintf(fp, ",,,,%s,", m->name);
-            if (n->impute_group)
-                egdi__csv_write_field(fp, n->impute_group, ',');
-        } else { /* no Imputation, ImputeGroup */
-            write_method(fp, n, EGDI_STEP_AGGREGATE);
-            fputc(',', fp);
-            write_num(fp, n->min_share);
-            fputs(",,", fp);
-        }
-        fputc('\n', fp);
-    }
-    st = egdi__outfile_commit(&of);
-    egdi__locale_pop(&loc);
-    free(levels);
-    return st;
-}

@@ -5,6 +5,7 @@
 #define EGDI_IO_H
 
 #include "core/core.h"
+#include "methods/methods.h" /* EGDI__N_STEPS */
 
 /* csv.c: an in-memory RFC 4180 table; every cell trimmed and NUL-terminated
  * inside one text arena. */
@@ -53,6 +54,59 @@ EGDI_HIDDEN egdi_status egdi__dataset_from_text(const char *text, size_t len,
 /* Resolve caller options (any known version, or NULL) to the current layout. */
 EGDI_HIDDEN egdi_status egdi__csv_options_resolve(const egdi_csv_options *in,
                                                   egdi_csv_options *out);
+
+/* imeta.c (reading), imeta_notes.c (notes, options, default methods) and
+ * imeta_write.c: index definitions in the iMeta CSV layout (COINr). */
+/* The columns libegdi reads and writes, in the order it writes them (imeta.c). */
+#define EGDI__IMETA_N_COLS 17
+EGDI_HIDDEN extern const char *const egdi__imeta_cols[EGDI__IMETA_N_COLS];
+/* Row types that are not nodes, skipped with a note (imeta.c). */
+EGDI_HIDDEN extern const char *const egdi__imeta_skipped_types[3];
+/* One Indicator or Aggregate row of a file, as read. */
+typedef struct egdi__imeta_row {
+    size_t line;
+    const char *code, *name, *parent, *source;
+    int is_indicator;
+    double weight, cap_lo, cap_hi, min_share;
+    int direction, level; /* level 0 = not given */
+    long parent_row;
+    /* per step: the method's name and its parameter text ("" = not given) */
+    const char *method[EGDI__N_STEPS], *params[EGDI__N_STEPS];
+    const char *impute_group;
+} egdi__imeta_row;
+/* The rows of each skipped type: how many, and a list for the note. */
+typedef struct egdi__imeta_skipped {
+    size_t count[3];
+    char list[3][256];
+} egdi__imeta_skipped;
+/* A default method "name [params]" of the options, checked against the registry. */
+typedef struct egdi__imeta_default {
+    char name[64];
+    const char *params; /* into the caller's text */
+    int given;
+} egdi__imeta_default;
+/* A new empty notes list, or NULL (out of memory). */
+EGDI_HIDDEN egdi_imeta_notes *egdi__imeta_notes_new(void);
+/* Add a note (nothing if the caller wants none). */
+EGDI_HIDDEN egdi_status egdi__imeta_note(egdi_imeta_notes *nt, const char *fmt, ...)
+    EGDI_PRINTF(2, 3);
+/* Resolve caller options (any known version, or NULL) to the current layout. */
+EGDI_HIDDEN egdi_status egdi__imeta_options_read(egdi_imeta_options *o,
+                                                 const egdi_imeta_options *opts);
+/* Append ", text" (or "text" first) to buf unless full; then "..." once. */
+EGDI_HIDDEN void egdi__imeta_list_add(char *buf, size_t size, const char *text);
+/* Note the header columns the reader does not use. */
+EGDI_HIDDEN egdi_status egdi__imeta_note_columns(const egdi__csv *csv, egdi_imeta_notes *nt);
+/* Note the skipped rows, by type. */
+EGDI_HIDDEN egdi_status egdi__imeta_note_skipped(const egdi__imeta_skipped *sk,
+                                                 egdi_imeta_notes *nt);
+/* The options' default methods (dn, da: they must outlive the rows) on the
+ * rows that name none. */
+EGDI_HIDDEN egdi_status egdi__imeta_apply_defaults(egdi__imeta_row *rows, size_t n,
+                                                   const egdi_imeta_options *o, int has_norm,
+                                                   egdi__imeta_default *dn,
+                                                   egdi__imeta_default *da,
+                                                   egdi_imeta_notes *nt);
 
 /* un_export.c: read a Data Center export from memory, naming `source` in errors. */
 EGDI_HIDDEN egdi_status egdi__survey_read_un(const char *text, size_t len, int keep,

@@ -284,6 +284,20 @@ egdi_status egdi_quantile_sorted(const double *s, size_t n, double p, int type, 
     return EGDI_OK;
 }
 
+egdi_status egdi__quartiles(const double *s, size_t m, int type, double q[3])
+{
+    egdi_status st = EGDI_OK;
+    for (int k = 0; k < 3 && st == EGDI_OK; k++)
+        st = egdi_quantile_sorted(s, m, 0.25 * (k + 1), type, &q[k]);
+    return st;
+}
+
+int egdi__rating_class(int group, double v, const double q[3])
+{
+    int quart = v > q[2] ? 4 : v > q[1] ? 3 : v > q[0] ? 2 : 1;
+    return (group - 1) * 4 + quart;
+}
+
 egdi_status egdi_rating_classes(const double *x, const int *groups, size_t n, int quantile_type,
                                 int *classes)
 {
@@ -322,14 +336,10 @@ egdi_status egdi_rating_classes(const double *x, const int *groups, size_t n, in
         if (m == 0)
             continue;
         double q[3];
-        for (int k = 0; k < 3 && st == EGDI_OK; k++)
-            st = egdi_quantile_sorted(buf, m, 0.25 * (k + 1), quantile_type, &q[k]);
-        for (size_t i = 0; i < n && st == EGDI_OK; i++) {
-            if (groups[i] != g)
-                continue;
-            int quart = x[i] > q[2] ? 4 : x[i] > q[1] ? 3 : x[i] > q[0] ? 2 : 1;
-            classes[i] = (g - 1) * 4 + quart;
-        }
+        st = egdi__quartiles(buf, m, quantile_type, q);
+        for (size_t i = 0; i < n && st == EGDI_OK; i++)
+            if (groups[i] == g)
+                classes[i] = egdi__rating_class(g, x[i], q);
     }
     free(kv);
     free(buf);

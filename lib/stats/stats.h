@@ -26,4 +26,12 @@ EGDI_HIDDEN void egdi__rank_ws(const double *x, size_t n, int decimals, egdi_tie
 EGDI_HIDDEN void egdi__rank_warm(const double *x, size_t n, int decimals, int *ranks,
                                  egdi__kv *ws, size_t *order);
 
+/* The quartiles (p = 0.25, 0.5, 0.75; egdi_quantile_sorted() of `type`) of
+ * the m values s, in ascending order. */
+EGDI_HIDDEN egdi_status egdi__quartiles(const double *s, size_t m, int type, double q[3]);
+/* The rating class code (1..16) of value v of group `group` (1..4) whose
+ * quartiles are q: (group - 1) * 4 + its quartile (4 above q[2], 3 above
+ * q[1], 2 above q[0], else 1). The rule of egdi_rating_classes(). */
+EGDI_HIDDEN int egdi__rating_class(int group, double v, const double q[3]);
+
 #endif

@@ -2,6 +2,7 @@
  * the general engine, built through the public API. */
 #include <math.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,14 +59,26 @@ static size_t count(const char *const *list)
     return n;
 }
 
+/* The edition of `year`, NULL if none (no error is recorded: see unknown()). */
 static const edition *find_edition(int year)
 {
     for (size_t i = 0; i < N_EDITIONS; i++)
         if (editions[i].year == year)
             return &editions[i];
-    egdi__fail(EGDI_ERR_NOT_FOUND, "no Survey edition %d (editions: 2003, 2004, 2005, 2008, "
-               "2010, 2012, 2014, 2016, 2018, 2020, 2022, 2024)", year);
     return NULL;
+}
+
+/* The failure for a year that is not an edition, naming it and the editions. */
+static egdi_status unknown(int year)
+{
+    char list[128];
+    size_t len = 0;
+    list[0] = '\0';
+    for (size_t i = 0; i < N_EDITIONS && len < sizeof list; i++) {
+        int w = snprintf(list + len, sizeof list - len, "%s%d", i ? ", " : "", editions[i].year);
+        len += w > 0 ? (size_t)w : 0;
+    }
+    return egdi__fail(EGDI_ERR_NOT_FOUND, "no Survey edition %d (editions: %s)", year, list);
 }
 
 size_t egdi_survey_n_editions(void) { return N_EDITIONS; }
@@ -80,7 +93,7 @@ egdi_status egdi_survey_edition_info(int year, egdi_edition_info *out)
     EGDI_CHECK_ARG(out, "out");
     const edition *e = find_edition(year);
     if (!e)
-        return EGDI_ERR_NOT_FOUND;
+        return unknown(year);
     egdi_edition_info info = {
         EGDI_EDITION_INFO_VERSION, e->year, e->w[0], e->w[1], e->w[2], e->decimals,
         e->rank_decimals, e->classes, 7, e->tii_cap, e->zscore, count(e->tii), count(e->hci)};
@@ -164,7 +177,7 @@ static egdi_status build(int year, egdi_survey_input input, const egdi_dataset *
         return egdi__fail(EGDI_ERR_INVALID_ARG, "unknown input kind %d", (int)input);
     const edition *e = find_edition(year);
     if (!e)
-        return EGDI_ERR_NOT_FOUND;
+        return unknown(year);
     if (input == EGDI_INPUT_RAW && !has_column(data, "osi_raw"))
         return egdi__fail(EGDI_ERR_NOT_FOUND, "edition %d: component 'osi': its indicator "
                           "osi_raw is not a column of the data, so it cannot be left out", year);

@@ -1,8 +1,8 @@
 /* Explaining a unit's score (explain.h): the gap to another unit, the best
  * unit or a group's mean split along the index tree, and the unit's strengths
- * and weaknesses by rank. Every value comes from the plan/eval engine's stage
- * buffers, so any index built from weighted arithmetic means is explained the
- * same way as the Survey's. */
+ * and weaknesses by rank (labelled in strengths.c). Every value comes from the
+ * plan/eval engine's stage buffers, so any index built from weighted
+ * arithmetic means is explained the same way as the Survey's. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -12,7 +12,7 @@
 
 /* Size of each version of egdi_explain_options; a version's size never changes. */
 static const size_t options_sizes[] = {
-    0, offsetof(egdi_explain_options, min_discard) + sizeof(int) /* 1: 1.3 */
+    0, offsetof(egdi_explain_options, survey) + sizeof(const egdi_survey_options *) /* 1: 1.3 */
 };
 #define N_OPTION_VERSIONS (sizeof options_sizes / sizeof *options_sizes)
 
@@ -31,24 +31,7 @@ egdi_status egdi_explain_options_init_version(egdi_explain_options *opts, unsign
                                 "egdi_explain_options");
 }
 
-/* Everything one explanation needs; per-node arrays are indexed by node
- * position (plan positions = index positions), per-unit ones by unit. */
-typedef struct work {
-    const egdi_index *idx;
-    const egdi_dataset *data;
-    egdi_explain_options o;
-    egdi_plan *plan;
-    egdi_eval *ev;
-    size_t n, m, root, a, b;     /* b = SIZE_MAX: the mean of the members */
-    const char *versus;          /* the other unit's code, "World" or the group label */
-    long *parent;
-    size_t *kid_off, *kids, *pre, n_pre;
-    int *depth, *rank, *n_ranked, *worst;
-    double *va, *vb, *ta, *tb, *ia, *ib, *w, *eff; /* per node */
-    double *buf;                 /* per unit */
-    int *ranks;                  /* per unit */
-    unsigned char *member;       /* per unit */
-} work;
+typedef egdi__explain_work work; /* survey.h */
 
 static void work_free(work *w)
 {
@@ -88,8 +71,10 @@ static egdi_status tree(work *w)
     for (size_t k = 0; k < m; k++) {
         const char *p = egdi_index_node_parent(w->idx, k);
         size_t pk = 0;
-        if (p && egdi_index_find_node(w->idx, p, &pk) != EGDI_OK)
-            return EGDI_ERR_NOT_FOUND;
+        if (p && egdi_index_find_node(w->idx, p, &pk) != EGDI_OK) /* not after validation */
+            return egdi__fail(EGDI_ERR_NOT_FOUND, "explain: node '%s' has the parent '%s', "
+                              "which is not a node of the index", egdi_index_node_code(w->idx, k),
+                              p);
         w->parent[k] = p ? (long)pk : -1;
         if (p)
             w->kid_off[pk + 1]++;
@@ -190,7 +175,8 @@ static egdi_status versus(work *w)
 }
 
 /* One stage of node k for unit a and the other side: b's value or the mean of
- * the members (each of whom must have one). */
+ * the members, each of whom must have one (else the node's mean would not be
+ * of the same units as its parent's, and the means would not add up). */
 static egdi_status side_values(work *w, size_t k, egdi_stage stage, double *xa, double *xb)
 {
     egdi_status st = egdi_eval_get_stage(w->ev, k, stage, w->buf, w->n);
@@ -218,7 +204,8 @@ static egdi_status side_values(work *w, size_t k, egdi_stage stage, double *xa, 
 }
 
 /* Scores (and, for aggregates, values before normalisation; for indicators,
- * inputs) of every node below the root, both sides. */
+ * the values the scores come from, after imputation) of every node below the
+ * root, both sides. */
 static egdi_status node_values(work *w)
 {
     egdi_status st = EGDI_OK;
@@ -228,7 +215,7 @@ static egdi_status node_values(work *w)
         w->ta[k] = w->tb[k] = w->ia[k] = w->ib[k] = NAN;
         st = side_values(w, k, EGDI_STAGE_SCORE, &w->va[k], &w->vb[k]);
         if (st == EGDI_OK)
-            st = leaf ? side_values(w, k, EGDI_STAGE_INPUT, &w->ia[k], &w->ib[k])
+            st = leaf ? side_values(w, k, EGDI_STAGE_IMPUTED, &w->ia[k], &w->ib[k])
                       : side_values(w, k, EGDI_STAGE_TREATED, &w->ta[k], &w->tb[k]);
     }
     return st;
@@ -337,68 +324,6 @@ static egdi_status decompose(work *w)
     return EGDI_OK;
 }
 
-/* Each node's rank for unit a, its number of ranked units and worst rank. */
-static egdi_status node_ranks(work *w)
-{
-    egdi_status st = EGDI_OK;
-    for (size_t q = 0; q < w->n_pre && st == EGDI_OK; q++) {
-        size_t k = w->pre[q];
-        st = egdi_eval_rank(w->ev, k, w->o.rank_decimals, w->ranks, w->n);
-        w->rank[k] = w->ranks[w->a];
-        w->n_ranked[k] = w->worst[k] = 0;
-        for (size_t i = 0; i < w->n; i++) {
-            w->n_ranked[k] += w->ranks[i] > 0;
-            if (w->ranks[i] > w->worst[k])
-                w->worst[k] = w->ranks[i];
-        }
-    }
-    return st;
-}
-
-/* The nodes of one depth that rank the unit, best first (ties in tree order). */
-static size_t candidates(const work *w, int depth, size_t *out)
-{
-    size_t c = 0;
-    for (size_t q = 1; q < w->n_pre; q++) {
-        size_t k = w->pre[q];
-        if (w->depth[k] != depth || w->rank[k] <= 0)
-            continue;
-        size_t at = c++; /* insertion sort: a handful of nodes per depth */
-        while (at > 0 && w->rank[out[at - 1]] > w->rank[k]) {
-            out[at] = out[at - 1];
-            at--;
-        }
-        out[at] = k;
-    }
-    return c;
-}
-
-/* Label "strength"/"weakness" per node (indexed by node position). */
-static void label_nodes(work *w, const char **label)
-{
-    int overall = w->rank[w->root], max_depth = 0;
-    for (size_t q = 0; q < w->n_pre; q++) {
-        label[w->pre[q]] = "";
-        if (w->depth[w->pre[q]] > max_depth)
-            max_depth = w->depth[w->pre[q]];
-    }
-    size_t *list = w->kids + w->m; /* the stack's room, free again */
-    for (int d = 1; d <= max_depth; d++) {
-        size_t c = candidates(w, d, list);
-        for (size_t r = 0; r < c && r < w->o.top_n; r++) {
-            size_t k = list[r];
-            if (overall - w->rank[k] >= w->o.min_rank_gap &&
-                !(w->o.min_discard && w->rank[k] == w->worst[k]))
-                label[k] = "strength";
-        }
-        for (size_t r = 0; r < c && r < w->o.bottom_n; r++) {
-            size_t k = list[c - 1 - r];
-            if (w->rank[k] - overall >= w->o.min_rank_gap)
-                label[k] = "weakness";
-        }
-    }
-}
-
 /* A new table whose rows are the subtree's nodes, with the columns below. */
 static egdi_status new_table(const work *w, egdi_dataset **out, const char **labels)
 {
@@ -439,11 +364,9 @@ static double cell(const work *w, size_t k, const char *col)
     return NAN;
 }
 
-/* New rows of the subtree's nodes: parent, unit, the label column `extra`
- * (extra_labels by row), then the numeric columns `cols`. */
-static egdi_status table(const work *w, egdi_dataset **out, const char *extra,
-                         const char **extra_labels, const char *const *cols, size_t n_cols,
-                         const char **labels, double *tmp)
+egdi_status egdi__explain_table(const work *w, egdi_dataset **out, const char *extra,
+                                const char **extra_labels, const char *const *cols,
+                                size_t n_cols, const char **labels, double *tmp)
 {
     egdi_status st = new_table(w, out, labels);
     st = st ? st : egdi_dataset_add_labels(*out, extra, extra_labels, w->n_pre);
@@ -463,19 +386,8 @@ static egdi_status gap_table(work *w, egdi_dataset **out, const char **labels, d
     const char **versus = labels + w->n_pre;
     for (size_t q = 0; q < w->n_pre; q++)
         versus[q] = w->versus;
-    return table(w, out, "versus", versus, cols, sizeof cols / sizeof *cols, labels, tmp);
-}
-
-static egdi_status strengths_table(work *w, egdi_dataset **out, const char **labels,
-                                   double *tmp)
-{
-    static const char *const cols[] = {"depth", "value", "rank", "n_ranked", "overall_rank",
-                                       "difference"};
-    const char **by_node = labels + w->n_pre, **by_row = by_node + w->m;
-    label_nodes(w, by_node);
-    for (size_t q = 0; q < w->n_pre; q++)
-        by_row[q] = by_node[w->pre[q]];
-    return table(w, out, "label", by_row, cols, sizeof cols / sizeof *cols, labels, tmp);
+    return egdi__explain_table(w, out, "versus", versus, cols, sizeof cols / sizeof *cols,
+                               labels, tmp);
 }
 
 static egdi_status check_options(const egdi_explain_options *o)
@@ -530,7 +442,7 @@ egdi_status egdi_explain(const egdi_index *idx, const egdi_dataset *data, const 
     if (st == EGDI_OK && gap)
         st = decompose(&w);
     if (st == EGDI_OK && strengths)
-        st = node_ranks(&w);
+        st = egdi__explain_ranks(&w);
     const char **labels = st == EGDI_OK ? egdi__mallocarray(2 * w.n_pre + w.m, sizeof *labels) : NULL;
     double *tmp = st == EGDI_OK ? egdi__mallocarray(w.n_pre, sizeof *tmp) : NULL;
     if (st == EGDI_OK && (!labels || !tmp))
@@ -539,7 +451,7 @@ egdi_status egdi_explain(const egdi_index *idx, const egdi_dataset *data, const 
     if (st == EGDI_OK && gap)
         st = gap_table(&w, &g, labels, tmp);
     if (st == EGDI_OK && strengths)
-        st = strengths_table(&w, &s, labels, tmp);
+        st = egdi__explain_strengths(&w, &s, labels, tmp);
     free(labels);
     free(tmp);
     work_free(&w);
@@ -559,17 +471,35 @@ egdi_status egdi_survey_explain(int edition, egdi_survey_input input, const egdi
                                 const char *unit, const egdi_explain_options *opts,
                                 egdi_dataset **gap, egdi_dataset **strengths)
 {
-    egdi_edition_info info = {.version = EGDI_EDITION_INFO_VERSION};
+    EGDI_CHECK_ARG(data && unit && (gap || strengths), "data/unit/gap|strengths");
     egdi_explain_options o, d;
     defaults(&d);
+    egdi__survey_rules rules; /* the ranking table's, as it resolves them */
     egdi_status st = egdi__versioned_read(&o, &d, opts, options_sizes, N_OPTION_VERSIONS,
                                           "egdi_explain_options");
-    st = st ? st : egdi_survey_edition_info(edition, &info);
+    st = st ? st : check_options(&o);
+    st = st ? st : egdi__survey_rules_resolve(edition, o.survey, &rules);
     if (st == EGDI_OK && o.rank_decimals == -2)
-        o.rank_decimals = info.rank_decimals;
+        o.rank_decimals = rules.info.rank_decimals;
+    /* the data passes the ranking table's checks, or is refused as it refuses it */
+    egdi_dataset *tab = NULL;
+    st = st ? st : egdi_survey_compute_ex(edition, input, data, o.survey, &tab);
+    egdi_dataset_free(tab);
+    /* the index and the units the ranking table computes */
     egdi_index *idx = NULL;
-    st = st ? st : egdi_survey_index(edition, input, &idx);
-    st = st ? st : egdi_explain(idx, data, unit, &o, gap, strengths);
+    egdi_dataset *sub = NULL;
+    size_t row;
+    st = st ? st : egdi__survey_rules_index(&rules, input, data, &idx);
+    if (st == EGDI_OK && rules.o.impute != EGDI_IMPUTE_NONE)
+        st = egdi__survey_assessed(idx, data, &sub, NULL);
+    if (st == EGDI_OK && sub && egdi_dataset_find_unit(sub, unit, &row) != EGDI_OK &&
+        egdi_dataset_find_unit_by_name(sub, unit, &row) != EGDI_OK &&
+        (egdi_dataset_find_unit(data, unit, &row) == EGDI_OK ||
+         egdi_dataset_find_unit_by_name(data, unit, &row) == EGDI_OK))
+        st = egdi__fail(EGDI_ERR_DATA, "explain: unit '%s' is not assessed: it has no value for "
+                        "any indicator", unit);
+    st = st ? st : egdi_explain(idx, sub ? sub : data, unit, &o, gap, strengths);
+    egdi_dataset_free(sub);
     egdi_index_free(idx);
     return st;
 }

@@ -138,6 +138,42 @@ static egdi_status build(const egdi__csv *csv, const char *source, egdi_membersh
     return EGDI_OK;
 }
 
+/* Order of rows for the overlap check: group, code, since (0 = open = first). */
+static int by_group_code_since(const void *pa, const void *pb)
+{
+    const period *a = *(const period *const *)pa, *b = *(const period *const *)pb;
+    if (a->group != b->group)
+        return a->group < b->group ? -1 : 1;
+    int c = strcmp(a->code, b->code);
+    if (c)
+        return c;
+    return (a->since > b->since) - (a->since < b->since);
+}
+
+/* A country's periods in one group must not overlap: a count of members is then
+ * a count of countries. O(n log n). */
+static egdi_status check_overlaps(const egdi_memberships *m, const size_t *lines,
+                                  const char *source)
+{
+    const period **ord = egdi__mallocarray(m->n_rows ? m->n_rows : 1, sizeof *ord);
+    if (!ord)
+        return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+    for (size_t r = 0; r < m->n_rows; r++)
+        ord[r] = &m->rows[r];
+    qsort(ord, m->n_rows, sizeof *ord, by_group_code_since);
+    egdi_status st = EGDI_OK;
+    for (size_t k = 1; k < m->n_rows && st == EGDI_OK; k++) {
+        const period *a = ord[k - 1], *b = ord[k];
+        if (a->group == b->group && strcmp(a->code, b->code) == 0 &&
+            (a->until == 0 || b->since == 0 || b->since < a->until))
+            st = egdi__fail(EGDI_ERR_DATA, "%s:%zu: %s is already a member of '%s' then "
+                            "(line %zu): membership periods of one country overlap", source,
+                            lines[b - m->rows], b->code, m->groups[b->group], lines[a - m->rows]);
+    }
+    free((void *)ord);
+    return st;
+}
+
 static egdi_status read_text(const char *text, size_t len, const char *source,
                              egdi_memberships **out)
 {
@@ -147,6 +183,8 @@ static egdi_status read_text(const char *text, size_t len, const char *source,
         return st;
     egdi_memberships *m = calloc(1, sizeof *m);
     st = m ? build(&csv, source, m) : egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+    if (st == EGDI_OK)
+        st = check_overlaps(m, csv.line + 1, source);
     egdi__csv_free(&csv);
     if (st != EGDI_OK) {
         egdi_memberships_free(m);
@@ -197,14 +235,21 @@ static egdi_status find_group(const egdi_memberships *m, const char *group, size
     return egdi__fail(EGDI_ERR_NOT_FOUND, "no membership group '%s' (known: %s)", group, known);
 }
 
+/* The group's position and the day (YYYYMMDD) of `when`. */
+static egdi_status group_and_day(const egdi_memberships *m, const char *group, const char *when,
+                                 size_t *g, long *day)
+{
+    egdi_status st = find_group(m, group, g);
+    return st ? st : parse_when(when, day);
+}
+
 egdi_status egdi_memberships_count(const egdi_memberships *m, const char *group,
                                    const char *when, size_t *out)
 {
     EGDI_CHECK_ARG(m && group && out, "m/group/out");
     size_t g;
     long day;
-    egdi_status st = find_group(m, group, &g);
-    st = st ? st : parse_when(when, &day);
+    egdi_status st = group_and_day(m, group, when, &g, &day);
     if (st != EGDI_OK)
         return st;
     size_t n = 0;
@@ -315,20 +360,14 @@ egdi_status egdi_memberships_is_member(const egdi_memberships *m, const char *gr
     EGDI_CHECK_ARG(m && group && country && out, "m/group/country/out");
     size_t g;
     long day;
-    egdi_status st = find_group(m, group, &g);
-    st = st ? st : parse_when(when, &day);
+    egdi_status st = group_and_day(m, group, when, &g, &day);
     if (st != EGDI_OK)
         return st;
     *out = 0;
     for (size_t r = 0; r < m->n_rows && !*out; r++) {
         const period *p = &m->rows[r];
-        char *a = lower(p->code), *b = lower(p->name), *c = lower(country);
-        if (!a || !b || !c) {
-            free(a), free(b), free(c);
-            return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
-        }
-        *out = p->group == g && active(p, day) && (strcmp(a, c) == 0 || strcmp(b, c) == 0);
-        free(a), free(b), free(c);
+        *out = p->group == g && active(p, day) &&
+               (egdi__same_ascii(p->code, country) || egdi__same_ascii(p->name, country));
     }
     return EGDI_OK;
 }

@@ -113,7 +113,8 @@ static egdi_status add_table(builder *b, int e, const egdi_dataset *t, const egd
             b->tmp[k] = b->num[c][b->row + b->keys[k].row];
         memcpy(b->num[c] + b->row, b->tmp, n * sizeof *b->tmp);
     }
-    char unit[128];
+    char *unit = NULL; /* "CODE:YEAR", as long as the code needs */
+    size_t cap = 0;
     for (size_t k = 0; k < n && st == EGDI_OK; k++) {
         size_t i = b->keys[k].row, r = b->row + k;
         b->num[0][r] = e;
@@ -121,12 +122,22 @@ static egdi_status add_table(builder *b, int e, const egdi_dataset *t, const egd
         b->code[r] = country_code(t, i, countries);
         b->group[r] = label_or_empty(t, i, jg);
         b->rclass[r] = label_or_empty(t, i, jr);
-        snprintf(unit, sizeof unit, "%s:%d", b->code[r], e);
+        size_t need = strlen(b->code[r]) + 16;
+        if (need > cap) {
+            char *nu = realloc(unit, need);
+            if (!nu) {
+                st = egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+                break;
+            }
+            unit = nu, cap = need;
+        }
+        snprintf(unit, cap, "%s:%d", b->code[r], e);
         st = egdi_dataset_add_unit(b->ds, unit, egdi_dataset_unit_name(t, i), NULL);
         if (st == EGDI_ERR_DUPLICATE)
             st = egdi__fail(st, "edition %d: two units with the country code '%s'", e,
                             b->code[r]);
     }
+    free(unit);
     b->row += n;
     return st;
 }

@@ -7,43 +7,6 @@
 #include "data/data.h"
 #include "survey/survey.h"
 
-/* What the ranking needs from the options and the edition. */
-typedef struct ranking {
-    egdi_edition_info info;
-    int rank_decimals; /* -1 = unrounded */
-    const double *thresholds; /* NULL = default */
-    int quantile_type;
-    const char *const *within;
-    size_t n_within;
-} ranking;
-
-static egdi_status resolve(int edition, const egdi_survey_options *opts, ranking *r)
-{
-    r->info.version = EGDI_EDITION_INFO_VERSION;
-    egdi_status st = egdi_survey_edition_info(edition, &r->info);
-    if (st != EGDI_OK)
-        return st;
-    r->rank_decimals = r->info.rank_decimals;
-    r->thresholds = NULL;
-    r->quantile_type = r->info.quantile_type;
-    r->within = NULL;
-    r->n_within = 0;
-    if (!opts) /* the computation has checked the options' version and values */
-        return EGDI_OK;
-    if (opts->rank_decimals != -2)
-        r->rank_decimals = opts->rank_decimals;
-    if (opts->quantile_type)
-        r->quantile_type = opts->quantile_type;
-    const double *t = opts->thresholds;
-    if (t[0] != 0 || t[1] != 0 || t[2] != 0)
-        r->thresholds = t;
-    if (opts->version >= 3) {
-        r->within = opts->rank_within;
-        r->n_within = opts->n_rank_within;
-    }
-    return EGDI_OK;
-}
-
 static double *numeric(const egdi_dataset *ds, const char *name)
 {
     size_t j = egdi__dataset_column(ds, name);
@@ -57,7 +20,7 @@ static void set_ranks(double *col, const int *ranks, size_t n)
 }
 
 /* Rank, group, class and the ranks within groups of tab on the values v. */
-static egdi_status rerank(egdi_dataset *tab, const double *v, const ranking *r)
+static egdi_status rerank(egdi_dataset *tab, const double *v, const egdi__survey_rules *r)
 {
     size_t n = tab->n_units;
     double *x = egdi__mallocarray(n, sizeof *x), *egdi = numeric(tab, "egdi");
@@ -72,8 +35,8 @@ static egdi_status rerank(egdi_dataset *tab, const double *v, const ranking *r)
         memcpy(egdi, v, n * sizeof *v);
         memcpy(x, v, n * sizeof *v);
     }
-    if (st == EGDI_OK && r->rank_decimals >= 0)
-        st = egdi_round(x, n, r->rank_decimals, x);
+    if (st == EGDI_OK && r->info.rank_decimals >= 0)
+        st = egdi_round(x, n, r->info.rank_decimals, x);
     st = st ? st : egdi_rank(x, n, -1, EGDI_TIES_MIN, ibuf);
     if (st == EGDI_OK)
         set_ranks(rank, ibuf, n);
@@ -81,14 +44,14 @@ static egdi_status rerank(egdi_dataset *tab, const double *v, const ranking *r)
     for (size_t i = 0; i < n && st == EGDI_OK; i++)
         st = egdi_dataset_set_label(tab, i, jg, egdi_group_name(groups[i]));
     if (st == EGDI_OK && r->info.has_rating_classes) {
-        st = egdi_rating_classes(x, groups, n, r->quantile_type, ibuf);
+        st = egdi_rating_classes(x, groups, n, r->info.quantile_type, ibuf);
         for (size_t i = 0; i < n && st == EGDI_OK; i++)
             st = egdi_dataset_set_label(tab, i, jc, egdi_rating_class_label(ibuf[i]));
     }
-    for (size_t k = 0; k < r->n_within && st == EGDI_OK; k++) {
+    for (size_t k = 0; k < r->o.n_rank_within && st == EGDI_OK; k++) {
         char name[256];
-        snprintf(name, sizeof name, "%s_rank", r->within[k]);
-        size_t jl = egdi__dataset_column(tab, r->within[k]);
+        snprintf(name, sizeof name, "%s_rank", r->o.rank_within[k]);
+        size_t jl = egdi__dataset_column(tab, r->o.rank_within[k]);
         double *col = numeric(tab, name);
         if (jl == (size_t)-1 || tab->cols[jl].kind != EGDI_COLUMN_LABEL || !col)
             continue; /* the computation has made both */
@@ -137,7 +100,15 @@ static void rank_note(const egdi_dataset *tab, size_t i, const keyed *sorted, co
     const char *name = egdi_dataset_unit_name(tab, i);
     /* a unit with the same published EGDI and another published rank */
     if (pos[i] != (size_t)-1) {
-        for (size_t s = pos[i]; s-- > 0 && sorted[s].v == sorted[pos[i]].v;)
+        /* the run of equal published values around this unit: the nearest one
+         * before it first, then after it */
+        size_t lo = pos[i], hi = pos[i] + 1;
+        while (lo > 0 && sorted[lo - 1].v == sorted[pos[i]].v)
+            lo--;
+        while (hi < n_sorted && sorted[hi].v == sorted[pos[i]].v)
+            hi++;
+        for (size_t k = 0; k + 1 < hi - lo; k++) {
+            size_t s = k < pos[i] - lo ? pos[i] - 1 - k : pos[i] + 1 + (k - (pos[i] - lo));
             if (!same_rank(pub_rank[sorted[s].i], pub_rank[i])) {
                 snprintf(note, size, "near tie: the published EGDI %.*f equals %s's at %d "
                          "decimals, but the Survey ranked %s %.0f and %s %.0f on finer values",
@@ -146,15 +117,7 @@ static void rank_note(const egdi_dataset *tab, size_t i, const keyed *sorted, co
                          pub_rank[sorted[s].i]);
                 return;
             }
-        for (size_t s = pos[i] + 1; s < n_sorted && sorted[s].v == sorted[pos[i]].v; s++)
-            if (!same_rank(pub_rank[sorted[s].i], pub_rank[i])) {
-                snprintf(note, size, "near tie: the published EGDI %.*f equals %s's at %d "
-                         "decimals, but the Survey ranked %s %.0f and %s %.0f on finer values",
-                         dec, pub[i], egdi_dataset_unit_name(tab, sorted[s].i), dec, name,
-                         pub_rank[i], egdi_dataset_unit_name(tab, sorted[s].i),
-                         pub_rank[sorted[s].i]);
-                return;
-            }
+        }
     }
     /* a unit with a source anomaly whose two values enclose this unit's */
     double v = ranked[i];
@@ -182,7 +145,7 @@ static void rank_note(const egdi_dataset *tab, size_t i, const keyed *sorted, co
  * rec: the EGDI of the published components; ranked: the EGDI the table ranked. */
 static egdi_status add_columns(egdi_dataset *tab, const egdi_dataset *data, const double *pub,
                                const double *pub_rank, const double *rec, int on_published,
-                               const ranking *r)
+                               const egdi__survey_rules *r)
 {
     size_t n = tab->n_units, n_anomalies = 0, n_sorted = 0;
     const double *ranked = numeric(tab, "egdi"), *rank = numeric(tab, "rank");
@@ -233,7 +196,7 @@ static egdi_status add_columns(egdi_dataset *tab, const egdi_dataset *data, cons
                      fabs(pub[i] - rec[i]), tol);
         else
             rank_note(tab, i, sorted, pos, n_sorted, pub, pub_rank, rec, ranked, anomalies,
-                      n_anomalies, dec, r->rank_decimals, note, sizeof note);
+                      n_anomalies, dec, r->info.rank_decimals, note, sizeof note);
         if (!(notes[i] = egdi__strdup(note)))
             st = egdi__fail(EGDI_ERR_NOMEM, "out of memory");
     }
@@ -260,9 +223,9 @@ egdi_status egdi_survey_compute_published(int edition, const egdi_dataset *data,
             return egdi__fail(EGDI_ERR_NOT_FOUND, "the data has no numeric column '%s': the "
                               "published figures come from a Data Center export", need[k]);
     egdi_dataset *tab = NULL;
-    ranking r;
+    egdi__survey_rules r; /* the ranking rules, as the table used them */
     egdi_status st = egdi_survey_compute_ex(edition, EGDI_INPUT_COMPONENTS, data, opts, &tab);
-    st = st ? st : resolve(edition, opts, &r);
+    st = st ? st : egdi__survey_rules_resolve(edition, opts, &r);
     size_t n = data->n_units;
     double *rec = st == EGDI_OK ? egdi__mallocarray(n, sizeof *rec) : NULL;
     if (st == EGDI_OK && !rec)

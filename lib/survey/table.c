@@ -42,13 +42,12 @@ void(egdi_survey_options_init)(egdi_survey_options *opts)
         egdi_survey_options_init_version(opts, 1);
 }
 
-/* Resolve options against the edition; fills info with the values to use. */
-static egdi_status resolve(int year, const egdi_survey_options *opts, egdi_edition_info *info,
-                           egdi_survey_options *o)
+egdi_status egdi__survey_rules_resolve(int year, const egdi_survey_options *opts,
+                                       egdi__survey_rules *r)
 {
-    info->version = EGDI_EDITION_INFO_VERSION;
-    egdi_status st = egdi_survey_edition_info(year, info);
-    egdi_survey_options d;
+    r->info.version = EGDI_EDITION_INFO_VERSION;
+    egdi_status st = egdi_survey_edition_info(year, &r->info);
+    egdi_survey_options d, *o = &r->o;
     defaults(&d);
     if (st == EGDI_OK)
         st = egdi__versioned_read(o, &d, opts, options_sizes, N_OPTION_VERSIONS,
@@ -64,29 +63,41 @@ static egdi_status resolve(int year, const egdi_survey_options *opts, egdi_editi
         return egdi__fail(EGDI_ERR_INVALID_ARG, "rank_within is NULL but n_rank_within is %zu",
                           o->n_rank_within);
     if (o->quantile_type)
-        info->quantile_type = o->quantile_type;
+        r->info.quantile_type = o->quantile_type;
     if (o->rank_decimals != -2)
-        info->rank_decimals = o->rank_decimals;
+        r->info.rank_decimals = o->rank_decimals;
     const double *t = o->thresholds;
     if ((t[0] != 0 || t[1] != 0 || t[2] != 0) && !(t[0] < t[1] && t[1] < t[2]))
         return egdi__fail(EGDI_ERR_INVALID_ARG, "group thresholds %g, %g, %g are not increasing",
                           t[0], t[1], t[2]);
+    static const double dflt[3] = {0.25, 0.5, 0.75}; /* egdi_groups()'s */
+    memcpy(r->thresholds, t[0] != 0 || t[1] != 0 || t[2] != 0 ? t : dflt,
+           sizeof r->thresholds);
     return EGDI_OK;
 }
 
-/* Every indicator of the preset gets the requested imputation. */
-static egdi_status set_imputation(egdi_index *idx, const egdi_survey_options *o)
+egdi_status egdi__survey_rules_index(const egdi__survey_rules *r, egdi_survey_input input,
+                                     const egdi_dataset *data, egdi_index **out)
 {
-    egdi_status st = EGDI_OK;
-    if (o->impute == EGDI_IMPUTE_NONE)
-        return st;
-    for (size_t k = 0; k < egdi_index_n_nodes(idx) && st == EGDI_OK; k++)
-        if (egdi_index_node_is_indicator(idx, k) == 1)
+    const egdi_survey_options *o = &r->o;
+    egdi_index *idx = NULL;
+    egdi_status st = o->drop_absent_indicators
+                         ? egdi_survey_index_for_data(r->info.edition, input, data, &idx)
+                         : egdi_survey_index(r->info.edition, input, &idx);
+    for (size_t k = 0; st == EGDI_OK && o->impute != EGDI_IMPUTE_NONE &&
+                       k < egdi_index_n_nodes(idx); k++)
+        if (egdi_index_node_is_indicator(idx, k) == 1) {
             st = egdi_index_set_imputation(idx, egdi_index_node_code(idx, k), o->impute,
                                            o->impute_group);
-    if (st != EGDI_OK)
-        egdi__error_prefix("imputation: ");
-    return st;
+            if (st != EGDI_OK)
+                egdi__error_prefix("imputation: ");
+        }
+    if (st != EGDI_OK) {
+        egdi_index_free(idx);
+        return st;
+    }
+    *out = idx;
+    return EGDI_OK;
 }
 
 /* EPI: the published index (components input) or min-max of epi_raw (raw input). */
@@ -218,11 +229,12 @@ static egdi_status add_rank_within(const char *label, const egdi_dataset *data,
 
 /* The table for every unit of data from res, computed on the units rows of
  * data (rows NULL: all of them). */
-static egdi_status build_table(const egdi_edition_info *info, const egdi_survey_options *o,
-                               egdi_survey_input input, const egdi_dataset *data,
-                               const egdi_result *res, const size_t *rows, egdi_dataset *out,
-                               scratch *s)
+static egdi_status build_table(const egdi__survey_rules *r, egdi_survey_input input,
+                               const egdi_dataset *data, const egdi_result *res,
+                               const size_t *rows, egdi_dataset *out, scratch *s)
 {
+    const egdi_edition_info *info = &r->info;
+    const egdi_survey_options *o = &r->o;
     size_t n = data->n_units;
     egdi_status st = egdi__dataset_copy_units(out, data);
     const char *nodes[4] = {"osi", "tii", "hci", "egdi"};
@@ -239,12 +251,11 @@ static egdi_status build_table(const egdi_edition_info *info, const egdi_survey_
     st = st ? st : egdi_rank(s->buf, n, -1, EGDI_TIES_MIN, s->ibuf);
     if (st == EGDI_OK) {
         st = egdi_dataset_add_numeric(out, "rank", NULL, 0);
-        double *r = st == EGDI_OK ? out->cols[out->n_cols - 1].num : NULL;
+        double *rank = st == EGDI_OK ? out->cols[out->n_cols - 1].num : NULL;
         for (size_t i = 0; i < n && st == EGDI_OK; i++)
-            r[i] = s->ibuf[i] ? (double)s->ibuf[i] : NAN;
+            rank[i] = s->ibuf[i] ? (double)s->ibuf[i] : NAN;
     }
-    const double *t = o->thresholds;
-    st = st ? st : egdi_groups(s->buf, n, t[0] || t[1] || t[2] ? t : NULL, s->groups);
+    st = st ? st : egdi_groups(s->buf, n, r->thresholds, s->groups);
     for (size_t i = 0; i < n && st == EGDI_OK; i++)
         s->labels[i] = egdi_group_name(s->groups[i]);
     st = st ? st : egdi_dataset_add_labels(out, "group", s->labels, n);
@@ -269,18 +280,14 @@ static egdi_status build_table(const egdi_edition_info *info, const egdi_survey_
     return st;
 }
 
-/* With imputation, a unit without a single observed indicator is not
- * assessed: it is left out of the computation (imputing it entirely would give
- * it a rank and move the statistics fitted on the others). *sub is then a
- * dataset of the other units and (*rows)[j] the position of its unit j. */
-static egdi_status assessed_units(const egdi_index *idx, const egdi_dataset *data,
+egdi_status egdi__survey_assessed(const egdi_index *idx, const egdi_dataset *data,
                                   egdi_dataset **sub, size_t **rows)
 {
     size_t n = data->n_units, m = 0;
     unsigned char *seen = calloc(n ? n : 1, 1);
-    if (!seen)
-        return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
-    for (size_t k = 0; k < egdi_index_n_nodes(idx); k++) {
+    size_t *pos = egdi__mallocarray(n, sizeof *pos);
+    egdi_status st = seen && pos ? EGDI_OK : egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+    for (size_t k = 0; k < egdi_index_n_nodes(idx) && st == EGDI_OK; k++) {
         const char *source = egdi_index_node_source(idx, k);
         size_t j = source ? egdi__dataset_column(data, source) : (size_t)-1;
         if (j == (size_t)-1 || data->cols[j].kind != EGDI_COLUMN_NUMERIC)
@@ -288,20 +295,16 @@ static egdi_status assessed_units(const egdi_index *idx, const egdi_dataset *dat
         for (size_t i = 0; i < n; i++)
             seen[i] |= !isnan(data->cols[j].num[i]);
     }
-    for (size_t i = 0; i < n; i++)
-        m += seen[i];
-    egdi_status st = EGDI_OK;
-    if (m < n) {
-        *rows = egdi__mallocarray(m, sizeof **rows);
-        if (!*rows)
-            st = egdi__fail(EGDI_ERR_NOMEM, "out of memory");
-        for (size_t i = 0, r = 0; i < n && st == EGDI_OK; i++)
-            if (seen[i])
-                (*rows)[r++] = i;
-        if (st == EGDI_OK)
-            st = egdi_dataset_select_units(data, *rows, m, sub);
+    for (size_t i = 0; i < n && st == EGDI_OK; i++)
+        if (seen[i])
+            pos[m++] = i;
+    if (st == EGDI_OK && m < n)
+        st = egdi_dataset_select_units(data, pos, m, sub);
+    if (st == EGDI_OK && m < n && rows) {
+        *rows = pos;
+        pos = NULL;
     }
-    free(seen);
+    free(seen), free(pos);
     return st;
 }
 
@@ -376,19 +379,15 @@ egdi_status egdi_survey_compute_ex(int year, egdi_survey_input input, const egdi
                  egdi__mallocarray(n, sizeof *s.labels)};
     egdi_status st = s.buf && s.tmp && s.ibuf && s.groups && s.labels
                          ? EGDI_OK : egdi__fail(EGDI_ERR_NOMEM, "out of memory");
-    egdi_edition_info info;
-    egdi_survey_options o;
-    st = st ? st : resolve(year, opts, &info, &o);
-    if (st == EGDI_OK) /* with drop_absent_indicators, the raw indicators data has */
-        st = o.drop_absent_indicators ? egdi_survey_index_for_data(year, input, data, &idx)
-                                      : egdi_survey_index(year, input, &idx);
-    st = st ? st : check_data(year, input, idx, data, &o);
-    st = st ? st : set_imputation(idx, &o);
-    if (st == EGDI_OK && o.impute != EGDI_IMPUTE_NONE)
-        st = assessed_units(idx, data, &sub, &rows);
+    egdi__survey_rules r;
+    st = st ? st : egdi__survey_rules_resolve(year, opts, &r);
+    st = st ? st : egdi__survey_rules_index(&r, input, data, &idx);
+    st = st ? st : check_data(year, input, idx, data, &r.o);
+    if (st == EGDI_OK && r.o.impute != EGDI_IMPUTE_NONE)
+        st = egdi__survey_assessed(idx, data, &sub, &rows);
     st = st ? st : egdi_compute(idx, sub ? sub : data, &res);
     st = st ? st : egdi_dataset_new(&tab);
-    st = st ? st : build_table(&info, &o, input, data, res, rows, tab, &s);
+    st = st ? st : build_table(&r, input, data, res, rows, tab, &s);
     free(s.buf), free(s.tmp), free(s.ibuf), free(s.groups), free(s.labels);
     free(rows);
     egdi_dataset_free(sub);

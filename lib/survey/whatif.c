@@ -52,8 +52,7 @@ typedef struct search {
     size_t n, unit, egdi, node[3];
     int uniform;     /* vary all three components by the same increase */
     double base[3];  /* uniform: the components now */
-    int decimals, classes, qtype;
-    double thr[3];
+    const egdi__survey_rules *rules; /* rank precision, thresholds, classes */
     egdi_whatif_target target;
     int goal;
     double *x, *sorted;
@@ -77,12 +76,8 @@ static egdi_status unit_class(search *s, state *out)
     for (size_t r = 0; r < m; r++)
         s->sorted[r] = s->kv[m - 1 - r].key; /* ascending */
     double q[3];
-    egdi_status st = EGDI_OK;
-    for (int k = 0; k < 3 && st == EGDI_OK; k++)
-        st = egdi_quantile_sorted(s->sorted, m, 0.25 * (k + 1), s->qtype, &q[k]);
-    double v = s->x[s->unit];
-    int quart = v > q[2] ? 4 : v > q[1] ? 3 : v > q[0] ? 2 : 1;
-    out->cls = (g - 1) * 4 + quart;
+    egdi_status st = egdi__quartiles(s->sorted, m, s->rules->info.quantile_type, q);
+    out->cls = st == EGDI_OK ? egdi__rating_class(g, s->x[s->unit], q) : 0;
     return st;
 }
 
@@ -96,9 +91,10 @@ static egdi_status measure(search *s, state *out)
         return st;
     out->egdi = s->x[s->unit];
     out->rank = out->group = out->cls = 0;
-    if (s->decimals >= 0)
-        st = egdi_round(s->x, s->n, s->decimals, s->x);
-    st = st ? st : egdi_groups(s->x, s->n, s->thr, s->groups);
+    int decimals = s->rules->info.rank_decimals;
+    if (decimals >= 0)
+        st = egdi_round(s->x, s->n, decimals, s->x);
+    st = st ? st : egdi_groups(s->x, s->n, s->rules->thresholds, s->groups);
     double mine = s->x[s->unit];
     if (st != EGDI_OK || isnan(mine))
         return st;
@@ -107,7 +103,7 @@ static egdi_status measure(search *s, state *out)
         above += s->x[j] > mine;
     out->rank = above + 1;
     out->group = s->groups[s->unit];
-    return s->classes && out->group ? unit_class(s, out) : EGDI_OK;
+    return s->rules->info.has_rating_classes && out->group ? unit_class(s, out) : EGDI_OK;
 }
 
 /* Set the unit's value (uniform: the increase) and measure. */
@@ -249,73 +245,20 @@ static egdi_status find_vary(const egdi_index *idx, const egdi_plan *plan,
     return egdi_plan_find_node(plan, code, &s->node[0]);
 }
 
-/* With imputation a unit without any observed indicator is not assessed (as
- * in the ranking table): *sub is the data without such units, or stays NULL. */
-static egdi_status assessed(const egdi_index *idx, const egdi_dataset *data, egdi_dataset **sub)
-{
-    size_t n = egdi_dataset_n_units(data), m = 0;
-    unsigned char *seen = calloc(n ? n : 1, 1);
-    size_t *rows = egdi__mallocarray(n, sizeof *rows);
-    egdi_status st = seen && rows ? EGDI_OK : egdi__fail(EGDI_ERR_NOMEM, "out of memory");
-    for (size_t k = 0; k < egdi_index_n_nodes(idx) && st == EGDI_OK; k++) {
-        const char *source = egdi_index_node_source(idx, k);
-        size_t j = source ? egdi__dataset_column(data, source) : (size_t)-1;
-        if (j == (size_t)-1 || data->cols[j].kind != EGDI_COLUMN_NUMERIC)
-            continue; /* the ranking table has refused what the plan cannot read */
-        for (size_t i = 0; i < n; i++)
-            seen[i] |= !isnan(data->cols[j].num[i]);
-    }
-    for (size_t i = 0; i < n && st == EGDI_OK; i++)
-        if (seen[i])
-            rows[m++] = i;
-    if (st == EGDI_OK && m < n)
-        st = egdi_dataset_select_units(data, rows, m, sub);
-    free(seen), free(rows);
-    return st;
-}
-
-/* The ranking rules of the edition and survey options (already checked by
- * egdi_survey_compute_ex()); fields are read as far as the caller's version. */
-static void ranking_rules(const egdi_edition_info *e, const egdi_survey_options *so, search *s,
-                          egdi_impute *impute, const char **group, int *allow_out)
-{
-    s->decimals = e->rank_decimals;
-    s->qtype = e->quantile_type;
-    s->classes = e->has_rating_classes;
-    s->thr[0] = 0.25, s->thr[1] = 0.5, s->thr[2] = 0.75;
-    *impute = EGDI_IMPUTE_NONE, *group = NULL, *allow_out = 0;
-    if (!so)
-        return;
-    s->qtype = so->quantile_type ? so->quantile_type : s->qtype;
-    s->decimals = so->rank_decimals != -2 ? so->rank_decimals : s->decimals;
-    if (so->thresholds[0] || so->thresholds[1] || so->thresholds[2])
-        memcpy(s->thr, so->thresholds, sizeof s->thr);
-    if (so->version >= 2)
-        *impute = so->impute, *group = so->impute_group;
-    if (so->version >= 3)
-        *allow_out = so->allow_out_of_range;
-}
-
-/* The plan of the edition (with imputation) and the unit's position in it. */
-static egdi_status make_plan(int edition, const egdi_whatif_options *o, const egdi_dataset *data,
-                             const char *unit, egdi_impute impute, const char *group,
-                             egdi_index **idx, egdi_plan **plan, size_t *pos)
+/* The plan of the edition as the ranking table computes it (the same tree,
+ * imputation and assessed units) and the unit's position in it. */
+static egdi_status make_plan(const egdi__survey_rules *r, egdi_survey_input input,
+                             const egdi_dataset *data, const char *unit, egdi_index **idx,
+                             egdi_plan **plan, size_t *pos)
 {
     size_t row;
     if (egdi_dataset_find_unit(data, unit, &row) != EGDI_OK &&
         egdi_dataset_find_unit_by_name(data, unit, &row) != EGDI_OK)
         return egdi__fail(EGDI_ERR_NOT_FOUND, "no unit '%s' in the data (by code or name)", unit);
     egdi_dataset *sub = NULL;
-    /* the same tree the ranking table used: without absent raw indicators if asked */
-    int drop = o->survey && o->survey->version >= 4 && o->survey->drop_absent_indicators;
-    egdi_status st = drop ? egdi_survey_index_for_data(edition, o->input, data, idx)
-                          : egdi_survey_index(edition, o->input, idx);
-    for (size_t k = 0; st == EGDI_OK && impute != EGDI_IMPUTE_NONE &&
-                       k < egdi_index_n_nodes(*idx); k++)
-        if (egdi_index_node_is_indicator(*idx, k) == 1)
-            st = egdi_index_set_imputation(*idx, egdi_index_node_code(*idx, k), impute, group);
-    if (st == EGDI_OK && impute != EGDI_IMPUTE_NONE)
-        st = assessed(*idx, data, &sub);
+    egdi_status st = egdi__survey_rules_index(r, input, data, idx);
+    if (st == EGDI_OK && r->o.impute != EGDI_IMPUTE_NONE)
+        st = egdi__survey_assessed(*idx, data, &sub, NULL);
     st = st ? st : egdi_plan_new(*idx, sub ? sub : data, plan);
     const char *code = egdi_dataset_unit_code(data, row);
     if (st == EGDI_OK && egdi_plan_find_unit(*plan, code, pos) != EGDI_OK)
@@ -326,10 +269,11 @@ static egdi_status make_plan(int edition, const egdi_whatif_options *o, const eg
 }
 
 /* The range searched: [lower, upper] of the options, or the natural one. */
-static egdi_status bounds(int edition, const egdi_edition_info *e, const egdi_whatif_options *o,
-                          const char *code, const search *s, int allow_out, double *lo,
-                          double *hi)
+static egdi_status bounds(const egdi_whatif_options *o, const char *code, const search *s,
+                          double *lo, double *hi)
 {
+    const egdi_edition_info *e = &s->rules->info;
+    int edition = e->edition;
     double nat = 1;
     if (s->uniform)
         nat = fmax(0, 1 - fmin(s->base[0], fmin(s->base[1], s->base[2])));
@@ -344,7 +288,12 @@ static egdi_status bounds(int edition, const egdi_edition_info *e, const egdi_wh
     if (!isfinite(*lo) || !isfinite(*hi) || *lo > *hi)
         return egdi__fail(EGDI_ERR_INVALID_ARG, "vary '%s': bounds [%g, %g] are not a range",
                           code, *lo, *hi);
-    if (o->input == EGDI_INPUT_COMPONENTS && !s->uniform && !allow_out && (*lo < 0 || *hi > 1))
+    if (*lo < 0 && (s->uniform || o->input == EGDI_INPUT_RAW)) /* every raw indicator is >= 0 */
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "vary '%s': lower bound %g is below 0, the "
+                          "natural lower bound of %s", code, *lo,
+                          s->uniform ? "the increase" : "a raw indicator");
+    if (o->input == EGDI_INPUT_COMPONENTS && !s->uniform && !s->rules->o.allow_out_of_range &&
+        (*lo < 0 || *hi > 1))
         return egdi__fail(EGDI_ERR_INVALID_ARG, "vary '%s': bounds [%g, %g] leave [0, 1], where "
                           "components lie (allow_out_of_range allows it)", code, *lo, *hi);
     return EGDI_OK;
@@ -419,10 +368,10 @@ egdi_status egdi_whatif_solve(int edition, const egdi_dataset *data, const char 
                           v, N_VERSIONS - 1);
     egdi_whatif_options o, d;
     option_defaults(&d);
-    egdi_edition_info e = {.version = EGDI_EDITION_INFO_VERSION};
+    egdi__survey_rules rules; /* the edition and survey options, as the ranking table's */
     egdi_status st = egdi__versioned_read(&o, &d, opts, options_sizes, N_VERSIONS,
                                           "egdi_whatif_options");
-    st = st ? st : egdi_survey_edition_info(edition, &e);
+    st = st ? st : egdi__survey_rules_resolve(edition, o.survey, &rules);
     if (st != EGDI_OK)
         return st;
     double tol = o.tolerance == 0 ? DEFAULT_TOLERANCE : o.tolerance;
@@ -430,7 +379,7 @@ egdi_status egdi_whatif_solve(int edition, const egdi_dataset *data, const char 
         return egdi__fail(EGDI_ERR_INVALID_ARG, "tolerance %g is not a positive number", tol);
     if (o.input != EGDI_INPUT_COMPONENTS && o.input != EGDI_INPUT_RAW)
         return egdi__fail(EGDI_ERR_INVALID_ARG, "unknown input kind %d", (int)o.input);
-    st = check_target(&e, target, target_value, egdi_dataset_n_units(data));
+    st = check_target(&rules.info, target, target_value, egdi_dataset_n_units(data));
     /* the data passes the ranking table's checks, or is refused as it refuses it */
     egdi_dataset *tab = NULL;
     st = st ? st : egdi_survey_compute_ex(edition, o.input, data, o.survey, &tab);
@@ -440,13 +389,10 @@ egdi_status egdi_whatif_solve(int edition, const egdi_dataset *data, const char 
 
     search s = {0};
     s.target = target, s.goal = target_value;
-    egdi_impute impute;
-    const char *group;
-    int allow_out;
-    ranking_rules(&e, o.survey, &s, &impute, &group, &allow_out);
+    s.rules = &rules;
     egdi_index *idx = NULL;
     egdi_plan *plan = NULL;
-    st = make_plan(edition, &o, data, unit, impute, group, &idx, &plan, &s.unit);
+    st = make_plan(&rules, o.input, data, unit, &idx, &plan, &s.unit);
     st = st ? st : find_vary(idx, plan, o.input, vary, &s);
     st = st ? st : egdi_eval_new(plan, &s.ev);
     s.n = plan ? egdi_plan_n_units(plan) : 0;
@@ -468,7 +414,7 @@ egdi_status egdi_whatif_solve(int edition, const egdi_dataset *data, const char 
     }
     double lo = 0, hi = 0;
     const char *code = s.uniform ? "uniform" : vary;
-    st = st ? st : bounds(edition, &e, &o, code, &s, allow_out, &lo, &hi);
+    st = st ? st : bounds(&o, code, &s, &lo, &hi);
     egdi_whatif_answer a;
     memset(&a, 0, sizeof a);
     a.version = EGDI_WHATIF_ANSWER_VERSION;

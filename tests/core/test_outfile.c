@@ -350,6 +350,55 @@ START_TEST(json_refuses_invalid_utf8_before_writing)
 }
 END_TEST
 
+/* ---- the public handle: the caller's own text, by the same rule ---- */
+
+START_TEST(public_output_handle)
+{
+    char dir[256], path[300], sub[300], list[256];
+    make_dir(dir, sizeof dir, "outfile");
+    snprintf(path, sizeof path, "%s/report.txt", dir);
+    put_file(path, OLD_TEXT);
+    chmod(path, 0640);
+    /* commit: the new text replaces the file, which keeps its mode; the path
+     * given may be gone by then (the handle keeps its own copy) */
+    char *given = strdup(path);
+    egdi_output *out = NULL;
+    OK(egdi_output_open(given, &out));
+    free(given);
+    fputs("new text\n", egdi_output_stream(out));
+    ck_assert_str_eq(slurp(path), OLD_TEXT); /* nothing visible before the commit */
+    OK(egdi_output_commit(out));
+    ck_assert_str_eq(slurp(path), "new text\n");
+    ck_assert_uint_eq(mode_of(path), 0640);
+    /* abort: the target stays as it was, nothing is left behind */
+    OK(egdi_output_open(path, &out));
+    fputs("dropped\n", egdi_output_stream(out));
+    egdi_output_abort(out);
+    egdi_output_abort(NULL);
+    ck_assert_str_eq(slurp(path), "new text\n");
+    listing(dir, list, sizeof list);
+    ck_assert_str_eq(list, "report.txt/");
+    /* a stream error fails the commit and leaves the target and directory as they were */
+    OK(egdi_output_open(path, &out));
+    FILE *fp = egdi_output_stream(out);
+    fputc('x', fp);
+    fgetc(fp); /* reading a write-only stream sets its error flag */
+    ck_assert_int_eq(egdi_output_commit(out), EGDI_ERR_IO);
+    ck_assert_ptr_nonnull(strstr(egdi_last_error(), "report.txt"));
+    ck_assert_str_eq(slurp(path), "new text\n");
+    listing(dir, list, sizeof list);
+    ck_assert_str_eq(list, "report.txt/");
+    /* what the rule refuses is refused before anything exists */
+    ck_assert_int_eq(egdi_output_open(dir, &out), EGDI_ERR_IO);
+    ck_assert_ptr_null(out);
+    snprintf(sub, sizeof sub, "%s/missing/x.txt", dir);
+    ck_assert_int_eq(egdi_output_open(sub, &out), EGDI_ERR_IO);
+    ck_assert_int_eq(egdi_output_open(NULL, &out), EGDI_ERR_INVALID_ARG);
+    ck_assert_ptr_null(egdi_output_stream(NULL));
+    rm_tree(dir);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("outfile");
@@ -361,6 +410,7 @@ int main(void)
     tcase_add_test(tc, directory_and_links_to_nothing_are_refused);
     tcase_add_test(tc, output_check_refuses_an_input);
     tcase_add_test(tc, json_refuses_invalid_utf8_before_writing);
+    tcase_add_test(tc, public_output_handle);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

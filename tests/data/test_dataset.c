@@ -93,6 +93,44 @@ START_TEST(join_select_clone)
 }
 END_TEST
 
+/* Countries as people name them: code, name, any ASCII case, or through a
+ * country table (ISO code <-> Data Center name). */
+START_TEST(find_country)
+{
+    egdi_dataset *ds = NULL, *table = NULL;
+    OK(egdi_dataset_new(&ds));
+    /* Data Center style: the name is the code */
+    OK(egdi_dataset_add_unit(ds, "Bahrain", "Bahrain", NULL));
+    OK(egdi_dataset_add_unit(ds, "Saudi Arabia", "Saudi Arabia", NULL));
+    OK(egdi_dataset_add_unit(ds, "Niger", "Niger", NULL));
+    OK(egdi_dataset_add_unit(ds, "NIGER", "Niger (upper)", NULL));
+    OK(egdi_dataset_new(&table));
+    OK(egdi_dataset_add_unit(table, "BHR", "Bahrain", NULL));
+    OK(egdi_dataset_add_unit(table, "SAU", "Saudi Arabia", NULL));
+    OK(egdi_dataset_add_unit(table, "ARE", "United Arab Emirates", NULL));
+    size_t row = 99;
+    OK(egdi_dataset_find_country(ds, "Bahrain", NULL, &row));
+    ck_assert_uint_eq(row, 0);
+    OK(egdi_dataset_find_country(ds, "saudi ARABIA", NULL, &row));
+    ck_assert_uint_eq(row, 1);
+    OK(egdi_dataset_find_country(ds, "Niger", NULL, &row)); /* exact beats case-insensitive */
+    ck_assert_uint_eq(row, 2);
+    FAILS(egdi_dataset_find_country(ds, "niger", NULL, &row), EGDI_ERR_DUPLICATE,
+          "'niger' names more than one unit ('Niger' and 'NIGER')");
+    OK(egdi_dataset_find_country(ds, "bhr", table, &row)); /* ISO code through the table */
+    ck_assert_uint_eq(row, 0);
+    FAILS(egdi_dataset_find_country(ds, "BHR", NULL, &row), EGDI_ERR_NOT_FOUND,
+          "no country 'BHR' in the data");
+    FAILS(egdi_dataset_find_country(ds, "ARE", table, &row), EGDI_ERR_NOT_FOUND,
+          "no country 'ARE' (ARE, United Arab Emirates) in the data");
+    FAILS(egdi_dataset_find_country(ds, "Atlantis", table, &row), EGDI_ERR_NOT_FOUND,
+          "no country 'Atlantis'");
+    FAILS(egdi_dataset_find_country(NULL, "x", NULL, &row), EGDI_ERR_INVALID_ARG, "ds");
+    egdi_dataset_free(table);
+    egdi_dataset_free(ds);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("dataset");
@@ -100,6 +138,7 @@ int main(void)
     tcase_add_test(tc, units_and_columns);
     tcase_add_test(tc, errors);
     tcase_add_test(tc, join_select_clone);
+    tcase_add_test(tc, find_country);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

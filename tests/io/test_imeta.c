@@ -370,6 +370,17 @@ START_TEST(coinr_file_with_notes)
     egdi_index_free(idx);
     ck_assert_uint_eq(egdi_imeta_notes_count(NULL), 0);
     egdi_imeta_notes_free(NULL);
+    /* one unknown column whose name does not fit the note: "..." stands for it
+     * (the list was empty, so nothing before it; found by review under ASan) */
+    char text[1024];
+    memset(text, 0, sizeof text);
+    strcpy(text, "iCode,Parent,Weight,Type,");
+    memset(text + strlen(text), 'z', 600);
+    strcat(text, "\na,top,1,Indicator,\ntop,,1,Aggregate,\n");
+    OK(egdi_index_read_imeta_buffer(text, strlen(text), "long.csv", NULL, &idx, &notes));
+    ck_assert_str_eq(egdi_imeta_note(notes, 0), "line 1: column ... ignored: not used by libegdi");
+    egdi_imeta_notes_free(notes);
+    egdi_index_free(idx);
 }
 END_TEST
 

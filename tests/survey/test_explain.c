@@ -492,6 +492,131 @@ START_TEST(custom_indices)
 }
 END_TEST
 
+/* An index that imputes: r = (a + b) / 2 (weights 1, 1, no normalisation),
+ * b imputed by the mean. X, Y, Z: a = 0.2, 0.4, 0.9; b = 4, -, 6: Y's b is
+ * (4 + 6) / 2 = 5. r = 2.1, 2.7, 3.45; the world's mean 8.25 / 3 = 2.75, of a
+ * 1.5 / 3 = 0.5, of b (4 + 5 + 6) / 3 = 5.
+ *   Y: gap 2.7 - 2.75 = -0.05 = a 0.5 (0.4 - 0.5) = -0.05 + b 0.5 (5 - 5) = 0
+ *   X: gap 2.1 - 2.75 = -0.65 = a 0.5 (0.2 - 0.5) = -0.15 + b 0.5 (4 - 5) = -0.5
+ * The inputs are the values the scores come from, after imputation: Y's b 5.
+ * The stage matters for the median, which unlike the mean moves the mean of
+ * the filled values: W, X, Y, Z with a = 0.1, 0.2, 0.4, 0.9, b = 1, 4, -, 10,
+ * b imputed by the median of 1, 4, 10 = 4. r = 0.55, 2.1, 2.2, 5.45 (mean
+ * 10.3 / 4 = 2.575); a's mean 1.6 / 4 = 0.4; b's (1 + 4 + 4 + 10) / 4 = 4.75
+ * (the observed values' mean would be 5).
+ *   Y: gap 2.2 - 2.575 = -0.375 = a 0.5 (0.4 - 0.4) = 0 + b 0.5 (4 - 4.75) */
+START_TEST(gap_with_imputation)
+{
+    static const char csv3[] = "code,a,b\nX,0.2,4\nY,0.4,\nZ,0.9,6\n";
+    static const char csv4[] = "code,a,b\nW,0.1,1\nX,0.2,4\nY,0.4,\nZ,0.9,10\n";
+    egdi_dataset *data = NULL, *gap = NULL;
+    egdi_index *idx = NULL;
+    OK(egdi_dataset_read_csv_buffer(csv3, sizeof csv3 - 1, NULL, &data));
+    OK(egdi_index_new(&idx));
+    OK(egdi_index_add_aggregate(idx, "r", NULL, 1));
+    OK(egdi_index_add_indicator(idx, "a", "r", 1));
+    OK(egdi_index_add_indicator(idx, "b", "r", 1));
+    OK(egdi_index_set_imputation(idx, "b", EGDI_IMPUTE_MEAN, NULL));
+    OK(egdi_explain(idx, data, "Y", NULL, &gap, NULL));
+    ck_assert_str_eq(row_label(gap, "r", "versus"), "World");
+    NEAR(row_value(gap, "r", "value_a"), 2.7, 1e-12);
+    NEAR(row_value(gap, "r", "value_b"), 2.75, 1e-12);
+    NEAR(row_value(gap, "r", "gap"), -0.05, 1e-12);
+    NEAR(row_value(gap, "a", "contribution"), -0.05, 1e-12);
+    NEAR(row_value(gap, "b", "contribution"), 0, 1e-12);
+    NEAR(row_value(gap, "b", "value_a"), 5, 1e-12);
+    NEAR(row_value(gap, "b", "input_a"), 5, 1e-12);
+    NEAR(row_value(gap, "b", "input_b"), 5, 1e-12);
+    NEAR(row_value(gap, "a", "input_b"), 0.5, 1e-12);
+    check_sums(gap, 1e-12);
+    egdi_dataset_free(gap);
+    OK(egdi_explain(idx, data, "X", NULL, &gap, NULL));
+    NEAR(row_value(gap, "r", "gap"), -0.65, 1e-12);
+    NEAR(row_value(gap, "a", "contribution"), -0.15, 1e-12);
+    NEAR(row_value(gap, "b", "contribution"), -0.5, 1e-12);
+    NEAR(row_value(gap, "b", "input_a"), 4, 0);
+    check_sums(gap, 1e-12);
+    egdi_dataset_free(gap);
+    /* the strengths need the same values: Y ranks 2nd on b (5 between 4 and 6) */
+    egdi_dataset *s = NULL;
+    OK(egdi_explain(idx, data, "Y", NULL, NULL, &s));
+    ck_assert_double_eq(row_value(s, "b", "rank"), 2);
+    egdi_dataset_free(s);
+    egdi_dataset_free(data);
+    OK(egdi_dataset_read_csv_buffer(csv4, sizeof csv4 - 1, NULL, &data));
+    OK(egdi_index_set_imputation(idx, "b", EGDI_IMPUTE_MEDIAN, NULL));
+    OK(egdi_explain(idx, data, "Y", NULL, &gap, NULL));
+    NEAR(row_value(gap, "r", "value_b"), 2.575, 1e-12);
+    NEAR(row_value(gap, "r", "gap"), -0.375, 1e-12);
+    NEAR(row_value(gap, "a", "contribution"), 0, 1e-12);
+    NEAR(row_value(gap, "b", "contribution"), -0.375, 1e-12);
+    NEAR(row_value(gap, "b", "input_a"), 4, 0);
+    NEAR(row_value(gap, "b", "input_b"), 4.75, 1e-12);
+    check_sums(gap, 1e-12);
+    egdi_dataset_free(gap);
+    egdi_index_free(idx);
+    egdi_dataset_free(data);
+}
+END_TEST
+
+/* egdi_survey_explain checks the data as egdi_survey_compute_ex does, with the
+ * same overrides, and computes the edition as it does (imputation included). */
+START_TEST(survey_data_checks)
+{
+    egdi_dataset *data = un(2022), *gap = NULL, *tab = NULL;
+    egdi_explain_options o = EGDI_EXPLAIN_OPTIONS_INIT;
+    FAILS(egdi_survey_compute_ex(2024, EGDI_INPUT_COMPONENTS, data, NULL, &tab), EGDI_ERR_DATA,
+          "survey_year is 2022");
+    FAILS(egdi_survey_explain(2024, EGDI_INPUT_COMPONENTS, data, "Bahrain", &o, &gap, NULL),
+          EGDI_ERR_DATA, "survey_year is 2022, but the edition computed is 2024");
+    egdi_survey_options so = EGDI_SURVEY_OPTIONS_INIT;
+    so.allow_edition_mismatch = 1;
+    o.survey = &so;
+    OK(egdi_survey_explain(2024, EGDI_INPUT_COMPONENTS, data, "Bahrain", &o, &gap, NULL));
+    egdi_dataset_free(gap);
+    egdi_dataset_free(data);
+    /* components outside [0, 1]; no units */
+    static const char big[] = "code,osi,tii,hci\nA,1.5,0.5,0.5\nB,0.2,0.4,0.6\n";
+    OK(egdi_dataset_read_csv_buffer(big, sizeof big - 1, NULL, &data));
+    o.survey = NULL;
+    FAILS(egdi_survey_explain(2024, EGDI_INPUT_COMPONENTS, data, "B", &o, &gap, NULL),
+          EGDI_ERR_DATA, "column 'osi' is 1.5, outside [0, 1]");
+    so.allow_out_of_range = 1;
+    o.survey = &so;
+    OK(egdi_survey_explain(2024, EGDI_INPUT_COMPONENTS, data, "B", &o, &gap, NULL));
+    egdi_dataset_free(gap);
+    egdi_dataset_free(data);
+    OK(egdi_dataset_new(&data));
+    FAILS(egdi_survey_explain(2024, EGDI_INPUT_COMPONENTS, data, "B", NULL, &gap, NULL),
+          EGDI_ERR_DATA, "no units");
+    egdi_dataset_free(data);
+    /* B has no OSI: imputed by the mean of A's and C's, (0.5 + 0.2) / 2 = 0.35,
+     * B's EGDI is (0.35 + 0.4 + 0.6) / 3 = 0.45; the world's OSI mean
+     * (0.5 + 0.35 + 0.2) / 3 = 0.35; without imputation B has no EGDI */
+    static const char miss[] = "code,osi,tii,hci\nA,0.5,0.5,0.5\nB,,0.4,0.6\nC,0.2,0.3,0.4\n";
+    OK(egdi_dataset_read_csv_buffer(miss, sizeof miss - 1, NULL, &data));
+    egdi_survey_options_init(&so);
+    so.impute = EGDI_IMPUTE_MEAN;
+    o.survey = &so;
+    OK(egdi_survey_explain(2024, EGDI_INPUT_COMPONENTS, data, "B", &o, &gap, NULL));
+    NEAR(row_value(gap, "egdi", "value_a"), 0.45, 1e-15);
+    NEAR(row_value(gap, "osi", "input_a"), 0.35, 1e-15);
+    NEAR(row_value(gap, "osi", "value_b"), 0.35, 1e-15);
+    check_sums(gap, 1e-12);
+    egdi_dataset_free(gap);
+    egdi_dataset_free(data);
+    /* a unit without any observed value is not assessed, as in the ranking table */
+    static const char none[] = "code,osi,tii,hci\nA,0.5,0.5,0.5\nB,,,\nC,0.2,0.3,0.4\n";
+    OK(egdi_dataset_read_csv_buffer(none, sizeof none - 1, NULL, &data));
+    FAILS(egdi_survey_explain(2024, EGDI_INPUT_COMPONENTS, data, "B", &o, &gap, NULL),
+          EGDI_ERR_DATA, "unit 'B' is not assessed");
+    OK(egdi_survey_explain(2024, EGDI_INPUT_COMPONENTS, data, "A", &o, &gap, NULL));
+    NEAR(row_value(gap, "osi", "value_b"), 0.35, 1e-15); /* A and C only */
+    egdi_dataset_free(gap);
+    egdi_dataset_free(data);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("explain");
@@ -506,6 +631,8 @@ int main(void)
     tcase_add_test(tc, strengths_raw);
     tcase_add_test(tc, errors);
     tcase_add_test(tc, custom_indices);
+    tcase_add_test(tc, gap_with_imputation);
+    tcase_add_test(tc, survey_data_checks);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -138,6 +138,24 @@ START_TEST(malformed_files)
     ck_assert_str_eq(egdi_memberships_group(m, 0), "x");
     ck_assert_ptr_null(egdi_memberships_group(m, 1));
     egdi_memberships_free(m);
+    m = NULL;
+    /* one country's periods in one group may follow each other, not overlap: a
+     * count of members is a count of countries (BHR twice + KWT would count 3) */
+    snprintf(text, sizeof text, "%sx,BHR,,2010-01-01\nx,KWT,,\nx,BHR,2010-01-01,\n", hdr);
+    OK(egdi_memberships_read_buffer(text, strlen(text), &m));
+    OK(egdi_memberships_count(m, "x", "2012", &n));
+    ck_assert_uint_eq(n, 2);
+    int is;
+    OK(egdi_memberships_is_member(m, "x", "bhr", "2009", &is)); /* ASCII case ignored */
+    ck_assert_int_eq(is, 1);
+    egdi_memberships_free(m);
+    snprintf(text, sizeof text, "%sx,BHR,,\nx,KWT,,\nx,BHR,2010-01-01,\n", hdr);
+    FAILS(egdi_memberships_read_buffer(text, strlen(text), &m), EGDI_ERR_DATA,
+          "<buffer>:4: BHR is already a member of 'x' then (line 2)");
+    snprintf(text, sizeof text, "%sx,BHR,2000-01-01,2012-01-01\ny,BHR,,\nx,BHR,2011-01-01,\n",
+             hdr);
+    FAILS(egdi_memberships_read_buffer(text, strlen(text), &m), EGDI_ERR_DATA,
+          "<buffer>:4: BHR is already a member of 'x' then (line 2)");
 }
 END_TEST
 

@@ -112,6 +112,63 @@ START_TEST(rank_on_published)
 }
 END_TEST
 
+/* Ranking on the published EGDI follows the survey options as the table does:
+ * rank precision, group thresholds and ranks within groups, recounted here on
+ * the published EGDI rounded to 2 decimals (competition ranks: 1 + the units
+ * strictly above). An options struct of version 1 has no rank_within. */
+START_TEST(rank_on_published_with_options)
+{
+    egdi_dataset *data = un(2024), *countries = NULL, *tab = NULL;
+    OK(egdi_dataset_read_csv(EGDI_TEST_DATA "/countries.csv", NULL, &countries));
+    OK(egdi_dataset_join_labels(data, countries, 1, 1));
+    static const char *const within[] = {"region"};
+    egdi_survey_options o = EGDI_SURVEY_OPTIONS_INIT;
+    o.rank_decimals = 2;
+    o.thresholds[0] = 0.3, o.thresholds[1] = 0.6, o.thresholds[2] = 0.9;
+    o.rank_within = within;
+    o.n_rank_within = 1;
+    OK(egdi_survey_compute_published(2024, data, &o, EGDI_PUBLISHED_RANK, &tab));
+    size_t n = egdi_dataset_n_units(data), jp, jr;
+    double *x = malloc(n * sizeof *x);
+    OK(egdi_dataset_find_column(data, "egdi_published", &jp));
+    OK(egdi_dataset_find_column(data, "region", &jr));
+    OK(egdi_dataset_get_numeric(data, jp, x, n));
+    OK(egdi_round(x, n, 2, x));
+    size_t checked = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (isnan(x[i]))
+            continue;
+        int above = 0, above_in = 0;
+        for (size_t k = 0; k < n; k++) {
+            above += x[k] > x[i];
+            above_in += x[k] > x[i] && strcmp(egdi_dataset_get_label(data, k, jr),
+                                              egdi_dataset_get_label(data, i, jr)) == 0;
+        }
+        const char *unit = egdi_dataset_unit_code(data, i);
+        ck_assert_double_eq(col_value(tab, unit, "rank"), above + 1);
+        ck_assert_double_eq(col_value(tab, unit, "region_rank"), above_in + 1);
+        const char *want = x[i] >= 0.9 ? "Very High" : x[i] >= 0.6 ? "High"
+                         : x[i] >= 0.3 ? "Middle" : "Low";
+        ck_assert_str_eq(label(tab, unit, "group"), want);
+        checked++;
+    }
+    ck_assert_uint_eq(checked, 193);
+    /* Bahrain 0.91958 -> 0.92: Very High; Kyrgyzstan 0.73158 -> 0.73: High */
+    ck_assert_str_eq(label(tab, "Bahrain", "group"), "Very High");
+    ck_assert_str_eq(label(tab, "Kyrgyzstan", "group"), "High");
+    egdi_dataset_free(tab);
+    o.version = 1; /* rank_decimals and thresholds only */
+    OK(egdi_survey_compute_published(2024, data, &o, EGDI_PUBLISHED_RANK, &tab));
+    size_t j;
+    FAILS(egdi_dataset_find_column(tab, "region_rank", &j), EGDI_ERR_NOT_FOUND, "region_rank");
+    ck_assert_str_eq(label(tab, "Bahrain", "group"), "Very High");
+    egdi_dataset_free(tab);
+    free(x);
+    egdi_dataset_free(countries);
+    egdi_dataset_free(data);
+}
+END_TEST
+
 START_TEST(errors)
 {
     egdi_dataset *data = un(2022), *tab = NULL, *plain = NULL;
@@ -139,6 +196,7 @@ int main(void)
     tcase_add_test(tc, near_ties_2020);
     tcase_add_test(tc, anomalies_2008_2024);
     tcase_add_loop_test(tc, rank_on_published, 0, 12);
+    tcase_add_test(tc, rank_on_published_with_options);
     tcase_add_test(tc, errors);
     suite_add_tcase(s, tc);
     return run_suite(s);

@@ -31,6 +31,23 @@ START_TEST(edition_parameters)
     FAILS(egdi_survey_edition_info(2020, &e), EGDI_ERR_INVALID_ARG, "version 7");
     e.version = EGDI_EDITION_INFO_VERSION;
     FAILS(egdi_survey_edition_info(2006, &e), EGDI_ERR_NOT_FOUND, "no Survey edition 2006");
+    /* every way to an unknown edition names it and the editions */
+    egdi_index *idx = NULL;
+    egdi_dataset *ds = NULL;
+    OK(egdi_dataset_new(&ds));
+    egdi_clear_error();
+    FAILS(egdi_survey_index_for_data(2006, EGDI_INPUT_RAW, ds, &idx), EGDI_ERR_NOT_FOUND,
+          "no Survey edition 2006 (editions: 2003, 2004, 2005, 2008, 2010, 2012, 2014, 2016, "
+          "2018, 2020, 2022, 2024)");
+    egdi_clear_error();
+    FAILS(egdi_survey_index(2019, EGDI_INPUT_COMPONENTS, &idx), EGDI_ERR_NOT_FOUND,
+          "no Survey edition 2019");
+    /* a query that finds nothing leaves the last error alone */
+    egdi_set_error(EGDI_ERR_DATA, "earlier");
+    ck_assert_ptr_null(egdi_survey_indicator(2006, "tii", 0));
+    ck_assert_ptr_null(egdi_survey_absent_indicator(2006, EGDI_INPUT_RAW, ds, 0, NULL));
+    ck_assert_str_eq(egdi_last_error(), "earlier");
+    egdi_dataset_free(ds);
 }
 END_TEST
 

@@ -90,8 +90,14 @@ static egdi_whatif_answer check(const egdi_dataset *ds, int year, egdi_survey_in
     o.upper = upper;
     egdi_whatif_answer a = {.version = EGDI_WHATIF_ANSWER_VERSION};
     OK(egdi_whatif_solve(year, ds, unit, vary, target, goal, &o, &a));
-    ck_assert_uint_gt(a.evaluations, 0);
-    ck_assert_uint_lt(a.evaluations, 300); /* bisection, not a scan */
+    /* bisection, not a scan: each of the two searches (best_value, value)
+     * evaluates its lower end, then halves [lower, upper] until it is within
+     * TOL: at most ceil(log2((upper - lower) / TOL)) steps; besides them the
+     * current state, the upper bound and the answer's fresh evaluation */
+    double steps = fmax(0, ceil(log2((a.upper - a.lower) / TOL)));
+    ck_assert_uint_ge(a.evaluations, 2);
+    ck_assert_msg(a.evaluations <= (size_t)(2 * (steps + 1) + 3),
+                  "%zu evaluations for at most %.0f bisection steps", a.evaluations, steps);
     /* the current state is the ranking table's */
     outcome now = recompute(ds, year, input, so, unit, vary, a.current_value);
     ck_assert_int_eq(now.rank, a.current_rank);
@@ -111,6 +117,12 @@ static egdi_whatif_answer check(const egdi_dataset *ds, int year, egdi_survey_in
         ck_assert(!meets(&top, target, goal));
         return a;
     }
+    /* a proposed value lies within the bounds; a target met needs no change */
+    if (a.already_met)
+        ck_assert_double_eq(a.value, a.current_value);
+    else
+        ck_assert_msg(a.lower <= a.value && a.value <= a.upper, "%s = %.12g is outside [%g, %g]",
+                      vary, a.value, a.lower, a.upper);
     outcome got = recompute(ds, year, input, so, unit, vary, a.value);
     ck_assert_msg(meets(&got, target, goal), "%s of %s = %.12g does not reach the target",
                   vary, unit, a.value);
@@ -393,6 +405,30 @@ START_TEST(target_met_and_errors)
     o.lower = 0.98;
     OK(egdi_whatif_solve(2024, ds, "Bahrain", "hci", EGDI_WHATIF_RANK, 10, &o, &b));
     ck_assert_double_eq(b.value, 0.98);
+    /* a target the current value meets needs no change, even below the lower
+     * bound: rank 20 with Bahrain's OSI 0.90305 (rank 18), lower 0.95 */
+    o.lower = 0.95;
+    OK(egdi_whatif_solve(2024, ds, "Bahrain", "osi", EGDI_WHATIF_RANK, 20, &o, &b));
+    ck_assert(b.reachable && b.already_met);
+    ck_assert_double_eq(b.value, 0.90305);
+    ck_assert_double_eq(b.lower, 0.95);
+    ck_assert_int_eq(b.rank, 18);
+    /* below the natural lower bound 0: a negative increase, a component
+     * outside [0, 1] (unless allowed), a negative raw indicator */
+    o.lower = -0.1;
+    FAILS(egdi_whatif_solve(2024, ds, "Bahrain", "uniform", EGDI_WHATIF_RANK, 10, &o, &b),
+          EGDI_ERR_INVALID_ARG, "lower bound -0.1 is below 0");
+    FAILS(egdi_whatif_solve(2024, ds, "Bahrain", "osi", EGDI_WHATIF_RANK, 10, &o, &b),
+          EGDI_ERR_INVALID_ARG, "bounds [-0.1, 1] leave [0, 1]");
+    egdi_dataset_free(ds);
+    ds = raw_2024();
+    o.input = EGDI_INPUT_RAW;
+    o.lower = -5;
+    FAILS(egdi_whatif_solve(2024, ds, "B", "internet_users", EGDI_WHATIF_RANK, 2, &o, &b),
+          EGDI_ERR_INVALID_ARG, "vary 'internet_users': lower bound -5 is below 0");
+    o.lower = 0; /* the natural bound itself is fine */
+    OK(egdi_whatif_solve(2024, ds, "B", "internet_users", EGDI_WHATIF_RANK, 2, &o, &b));
+    ck_assert(b.reachable && !b.already_met);
     egdi_dataset_free(ds);
 }
 END_TEST

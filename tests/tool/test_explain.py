@@ -12,18 +12,7 @@ import sys
 import tempfile
 import unittest
 
-EGDI, DATA = sys.argv[1], sys.argv[2]
-
-
-def run(*args, check=True):
-    p = subprocess.run([EGDI, *map(str, args)], capture_output=True, text=True)
-    if check and p.returncode != 0:
-        raise AssertionError(f"egdi {' '.join(map(str, args))}: exit {p.returncode}\n{p.stderr}")
-    return p
-
-
-def un_file(year):
-    return os.path.join(DATA, "un-egov", f"EGOV_DATA_{year}.csv")
+from tool_util import EGDI, DATA, run, un_file  # noqa: E402
 
 
 def rows(*args):

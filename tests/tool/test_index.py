@@ -19,7 +19,7 @@ import sys
 import tempfile
 import unittest
 
-EGDI, DATA = sys.argv[1], sys.argv[2]
+from tool_util import EGDI, DATA, run  # noqa: E402
 ASEM = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "golden",
                     "coinr-asem")
 IMETA = os.path.join(ASEM, "input_ASEM_iMeta.csv")
@@ -27,13 +27,6 @@ IDATA = os.path.join(ASEM, "input_ASEM_iData.csv")
 COINR = os.path.join(ASEM, "a_minmax0_100_amean_aggregated.csv")
 MINMAX = ("--normalise", "minmax lo=0 hi=100")   # COINr's default Normalise()
 TOL = 1e-9
-
-
-def run(*args, check=True, stdin=None):
-    p = subprocess.run([EGDI, *map(str, args)], capture_output=True, text=True, input=stdin)
-    if check and p.returncode != 0:
-        raise AssertionError(f"egdi {' '.join(map(str, args))}: exit {p.returncode}\n{p.stderr}")
-    return p
 
 
 def num(s):

@@ -12,28 +12,12 @@ import sys
 import tempfile
 import unittest
 
-EGDI, DATA = sys.argv[1], sys.argv[2]
+from tool_util import EGDI, DATA, run, un_file, published  # noqa: E402
 EDITIONS = [2003, 2004, 2005, 2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022, 2024]
-
-
-def run(*args, check=True):
-    p = subprocess.run([EGDI, *map(str, args)], capture_output=True, text=True)
-    if check and p.returncode != 0:
-        raise AssertionError(f"egdi {' '.join(map(str, args))}: exit {p.returncode}\n{p.stderr}")
-    return p
 
 
 def rows(*args):
     return list(csv.DictReader(io.StringIO(run(*args).stdout)))
-
-
-def un_file(year):
-    return os.path.join(DATA, "un-egov", f"EGOV_DATA_{year}.csv")
-
-
-def published(year):
-    with open(un_file(year), encoding="utf-8") as f:
-        return {r["Country Name"].strip(): r for r in csv.DictReader(f)}
 
 
 class Panel(unittest.TestCase):

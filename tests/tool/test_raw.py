@@ -17,7 +17,7 @@ import subprocess
 import sys
 import unittest
 
-EGDI, DATA = sys.argv[1], sys.argv[2]
+from tool_util import EGDI, DATA, run, published  # noqa: E402
 REPO = os.path.dirname(os.path.abspath(DATA))
 SCRIPT = os.path.join(REPO, "tools", "make_raw_inputs.py")
 EDITIONS = (2020, 2022)
@@ -27,21 +27,8 @@ MIN_R, MAX_MEDIAN_RANK_DIFF = 0.95, 10
 MIN_COUNTRIES = {"tii": 180, "hci": 140}
 
 
-def run(*args, check=True):
-    p = subprocess.run([EGDI, *map(str, args)], capture_output=True, text=True)
-    if check and p.returncode != 0:
-        raise AssertionError(f"egdi {' '.join(map(str, args))}: exit {p.returncode}\n{p.stderr}")
-    return p
-
-
 def raw_file(year):
     return os.path.join(DATA, "raw", f"EGDI_RAW_{year}.csv")
-
-
-def published(year):
-    path = os.path.join(DATA, "un-egov", f"EGOV_DATA_{year}.csv")
-    with open(path, encoding="utf-8") as f:
-        return {r["Country Name"].strip(): r for r in csv.DictReader(f)}
 
 
 def competition_ranks(values):

@@ -12,25 +12,9 @@ import sys
 import tempfile
 import unittest
 
-EGDI, DATA = sys.argv[1], sys.argv[2]
+from tool_util import EGDI, DATA, run, un_file, published  # noqa: E402
 FIXTURES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fixtures")
 EDITIONS = [2003, 2004, 2005, 2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022, 2024]
-
-
-def run(*args, check=True):
-    p = subprocess.run([EGDI, *map(str, args)], capture_output=True, text=True)
-    if check and p.returncode != 0:
-        raise AssertionError(f"egdi {' '.join(map(str, args))}: exit {p.returncode}\n{p.stderr}")
-    return p
-
-
-def un_file(year):
-    return os.path.join(DATA, "un-egov", f"EGOV_DATA_{year}.csv")
-
-
-def published(year):
-    with open(un_file(year), encoding="utf-8") as f:
-        return {r["Country Name"].strip(): r for r in csv.DictReader(f)}
 
 
 def near_ties():
@@ -222,6 +206,45 @@ class CommandLine(unittest.TestCase):
             self.assertIn(f"{f.name}:2: row has 7 fields, the header has 8", p.stderr)
         finally:
             os.unlink(f.name)
+
+
+class Provenance(unittest.TestCase):
+    """What produced an output: in JSON always, in CSV on request; valid UTF-8
+    whatever the command line held."""
+
+    def test_csv_comment_line_reads_back(self):
+        out = run("compute", "--provenance", "-f", "csv", un_file(2022)).stdout
+        first, rest = out.split("\n", 1)
+        self.assertTrue(first.startswith("# {"))
+        self.assertEqual(json.loads(first[2:])["edition"], "2022")
+        rows = list(csv.DictReader(io.StringIO(rest)))
+        self.assertEqual((rows[0]["name"], rows[0]["rank"]), ("Denmark", "1"))
+        # without the option, plain CSV with one header row
+        self.assertTrue(run("compute", "-f", "csv", un_file(2022)).stdout.startswith("code,name,"))
+
+    def test_paths_that_are_not_utf8_or_very_long(self):
+        with tempfile.TemporaryDirectory() as d:
+            # a Latin-1 file name: its byte 0xE9 is not UTF-8 and becomes '?'
+            latin = os.path.join(os.fsencode(d), b"x\xe9y.csv")
+            with open(un_file(2024), "rb") as src, open(latin, "wb") as dst:
+                dst.write(src.read())
+            p = subprocess.run([EGDI, "compute", "-f", "json", latin], capture_output=True)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            prov = json.loads(p.stdout.decode("utf-8"))["provenance"]
+            self.assertTrue(prov["input"].endswith("x?y.csv"), prov["input"])
+            # a command line longer than the record holds is cut at a character
+            # boundary, never inside the two bytes of an 'é'
+            deep = d
+            for _ in range(5):
+                deep = os.path.join(deep, "é" * 100)
+            os.makedirs(deep)
+            path = os.path.join(deep, "x.csv")
+            with open(un_file(2024), "rb") as src, open(path, "wb") as dst:
+                dst.write(src.read())
+            p = run("compute", "-f", "json", "--decimals", "3", path)
+            prov = json.loads(p.stdout)["provenance"]
+            self.assertTrue(prov["command"].startswith("egdi compute -f json --decimals 3 '"))
+            self.assertLess(len(prov["command"].encode()), 1024)
 
 
 if __name__ == "__main__":

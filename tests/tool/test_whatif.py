@@ -17,7 +17,7 @@ import sys
 import tempfile
 import unittest
 
-EGDI, DATA = sys.argv[1], sys.argv[2]
+from tool_util import EGDI, DATA, run, un_file  # noqa: E402
 COLUMNS = {"osi": "Online Service Index", "tii": "Telecommunication Infrastructure Index",
            "hci": "Human Capital Index"}
 GROUPS = ["Low", "Middle", "High", "Very High"]
@@ -35,17 +35,6 @@ F,55,90,105,35,85,92,88,14,10
 G,72,66,118,22,75,97,82,15,11
 H,68,80,90,28,90,94,86,13,12
 """
-
-
-def run(*args, check=True):
-    p = subprocess.run([EGDI, *map(str, args)], capture_output=True, text=True)
-    if check and p.returncode != 0:
-        raise AssertionError(f"egdi {' '.join(map(str, args))}: exit {p.returncode}\n{p.stderr}")
-    return p
-
-
-def un_file(year):
-    return os.path.join(DATA, "un-egov", f"EGOV_DATA_{year}.csv")
 
 
 def rows_of(text):

@@ -9,7 +9,8 @@ The numbers come from the C library libegdi (through the private SWIG module
 libegdi status code (:class:`egdi.ParseError`, :class:`egdi.NotFoundError`, ...).
 """
 from . import _egdi, errors
-from .api import (Ranking, compute, countries, edition_info, editions, memberships,
+from .api import (Ranking, absent_indicators, compute, countries, edition_info, editions,
+                  membership_groups, memberships,
                   group_averages, method_parameters, methods, rank, read_csv, read_un_csv)
 from .errors import *  # noqa: F401,F403  (Error and one class per status code)
 from .index import Index
@@ -17,7 +18,8 @@ from .plan import Evaluation, Plan
 
 __version__ = _egdi.egdi_version_string()
 
-__all__ = ["Index", "Ranking", "Plan", "Evaluation", "compute", "countries", "memberships",
+__all__ = ["Index", "Ranking", "Plan", "Evaluation", "absent_indicators", "compute", "countries",
+           "membership_groups", "memberships",
            "edition_info", "editions", "group_averages", "method_parameters", "methods", "rank",
            "read_csv", "read_un_csv", "__version__"]
 __all__ += [name for name in errors.__all__ if name != "exception_class"]   # Error, ParseError, ..

@@ -136,3 +136,17 @@ def to_frame(ds, code=False, columns=None, order=None, names=None):
 def _egdi_error(code, message):
     from .errors import exception_class
     return exception_class(code)(message)
+
+
+def find_country(ds, text):
+    """The unit code of the country ``text`` names in the C dataset ``ds``: by code
+    or name, ignoring case, or through the bundled country table (ISO alpha-3
+    code or Data Center name); libegdi's egdi_dataset_find_country(), the rule
+    the tool uses too. Raises NotFoundError (or DuplicateError) naming ``text``."""
+    import os
+    from .api import _data_file
+    path = _data_file("countries.csv")
+    table = _egdi.egdi_dataset_read_csv(path, None) if os.path.exists(path) else None
+    row = _egdi.egdi_dataset_find_country(ds, str(text).strip(), table)
+    return _egdi.egdi_dataset_unit_code(ds, row)
+

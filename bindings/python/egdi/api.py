@@ -105,6 +105,13 @@ def memberships():
     return pd.read_csv(_data_file("memberships.csv"), keep_default_na=False)
 
 
+def membership_groups():
+    """The membership groups (``data/groups.csv``): ``key`` (as ``rank_within``
+    takes it), ``name``, ``source``, ``url`` and ``as_of`` (the date the list was
+    checked against its source)."""
+    return pd.read_csv(_data_file("groups.csv"), keep_default_na=False)
+
+
 def _membership_keys():
     m = _egdi.egdi_memberships_read(_data_file("memberships.csv"))
     return [_egdi.egdi_memberships_group(m, g) for g in range(_egdi.egdi_memberships_n_groups(m))]
@@ -132,10 +139,29 @@ def _has_column(ds, name):
                for j in range(_egdi.egdi_dataset_n_columns(ds)))
 
 
+def _ranking_overrides(input, rank_decimals, thresholds):
+    """The survey options' rank decimals (-2 = the edition's, -1 = exact) and
+    thresholds ((0, 0, 0) = the edition's) from the Python arguments, checked."""
+    if input not in _INPUTS:
+        raise ValueError(f"input must be 'components' or 'raw', not {input!r}")
+    if rank_decimals is None:
+        rd = -2
+    elif rank_decimals == "exact":
+        rd = -1
+    else:
+        rd = int(rank_decimals)
+        if not 0 <= rd <= 15:
+            raise ValueError("rank_decimals must be 'exact' or 0..15")
+    t = (0.0, 0.0, 0.0) if thresholds is None else tuple(float(v) for v in thresholds)
+    if len(t) != 3:
+        raise ValueError("thresholds takes three numbers (middle, high, very high)")
+    return rd, t
+
+
 def compute(df, edition=2024, input="components", quantile_type=None, rank_decimals=None,
             thresholds=None, extra=False, impute=None, impute_group=None,
             allow_out_of_range=False, allow_edition_mismatch=False, rank_within=None,
-            groups=None, published=False, use_published=False):
+            groups=None, published=False, use_published=False, drop_absent_indicators=False):
     """Compute a Survey edition and return its ranking, best first.
 
     ``df`` has one row per country with a ``name`` (or ``code``) column and the
@@ -145,7 +171,9 @@ def compute(df, edition=2024, input="components", quantile_type=None, rank_decim
     tii, hci, egdi, rank, group, rating_class``; with ``extra=True`` also ``epi``
     (when the input has it), the component ranks ``osi_rank, tii_rank, hci_rank``
     (and ``epi_rank``; competition ranks on the edition's precision, as the Survey
-    publishes them) and the input's label columns. ``rank`` is a
+    publishes them) and the label columns (the input's, and those joined for
+    ``rank_within``, e.g. ``region`` or a membership column ``gcc`` holding the
+    group's key for members). ``rank`` is a
     nullable integer (missing for countries not assessed); ``rating_class`` is
     empty before 2020.
 
@@ -181,6 +209,12 @@ def compute(df, edition=2024, input="components", quantile_type=None, rank_decim
     instead: ``egdi`` holds it, and rank, group, class and the ranks within
     groups follow from it.
 
+    ``drop_absent_indicators=True`` (with ``input="raw"``) leaves out the TII and
+    HCI indicators whose column ``df`` lacks altogether and renormalises the
+    weights of the others (e.g. the bundled ``data/raw/EGDI_RAW_2022.csv`` has no
+    active mobile broadband or gross enrolment); :func:`absent_indicators` names
+    them. Without it an absent column raises :class:`NotFoundError`.
+
     Data that cannot give a meaningful ranking raises :class:`DataError` (a
     ``ValueError``) naming the country and column: no rows, an indicator column
     without a single value, a component (osi, tii, hci, epi) outside [0, 1]
@@ -192,19 +226,7 @@ def compute(df, edition=2024, input="components", quantile_type=None, rank_decim
     (text, a list, ...) a :class:`ParseError`, each naming the country, the
     column and the value.
     """
-    if input not in _INPUTS:
-        raise ValueError(f"input must be 'components' or 'raw', not {input!r}")
-    if rank_decimals is None:
-        rd = -2
-    elif rank_decimals == "exact":
-        rd = -1
-    else:
-        rd = int(rank_decimals)
-        if not 0 <= rd <= 15:
-            raise ValueError("rank_decimals must be 'exact' or 0..15")
-    t = (0.0, 0.0, 0.0) if thresholds is None else tuple(float(v) for v in thresholds)
-    if len(t) != 3:
-        raise ValueError("thresholds takes three numbers (middle, high, very high)")
+    rd, t = _ranking_overrides(input, rank_decimals, thresholds)
     imp = 0 if impute is None else _egdi.egdi_method_from_name(_egdi.EGDI_STEP_IMPUTE, impute)
     if imp and impute_group is not None:
         df = _with_country_label(df, impute_group)
@@ -223,13 +245,15 @@ def compute(df, edition=2024, input="components", quantile_type=None, rank_decim
                              "Data Center file (input='components', no imputation)")
         table = _egdi.egdi_py_survey_compute_published(
             int(edition), ds, int(quantile_type or 0), rd, *t, within or None,
-            int(bool(allow_out_of_range)), int(bool(extra)), flags)
+            int(bool(allow_out_of_range)), int(bool(extra)), flags,
+            int(bool(allow_edition_mismatch)))
     else:
         table = _egdi.egdi_py_survey_compute(int(edition), _INPUTS[input], ds,
                                              int(quantile_type or 0), rd, *t, within or None,
                                              imp, impute_group,
                                              int(bool(allow_out_of_range)),
-                                             int(bool(allow_edition_mismatch)), int(bool(extra)))
+                                             int(bool(allow_edition_mismatch)), int(bool(extra)),
+                                             int(bool(drop_absent_indicators)))
     columns = (_RESULT_COLUMNS[1:] + (["imputed"] if imp else [])
                + [f"{label}_rank" for label in within]
                + (["egdi_published", "rank_published", "published_diff", "published_note"]
@@ -413,3 +437,18 @@ def group_averages(df, by="region", columns=("osi", "tii", "hci", "egdi"), group
             table[c] = means
         rows.append(pd.DataFrame(table))
     return pd.concat(rows, ignore_index=True)[["group", "n"] + columns]
+
+
+def absent_indicators(df, edition=2024):
+    """The raw TII and HCI indicators of ``edition`` whose column ``df`` lacks, as
+    ``(indicator, component)`` pairs: what ``compute(..., input="raw",
+    drop_absent_indicators=True)`` leaves out."""
+    ds = to_dataset(df)
+    out = []
+    while True:
+        code = _egdi.egdi_survey_absent_indicator(int(edition), _INPUTS["raw"], ds, len(out), None)
+        if code is None:
+            return out
+        comp = "tii" if code in _indicators(edition, "tii") else "hci"
+        out.append((code, comp))
+

@@ -7,9 +7,9 @@ from collections import namedtuple
 import pandas as pd
 
 from . import _egdi
-from ._frames import to_dataset, to_frame
-from .api import _INPUTS, _nullable_int, _with_country_label, countries
-from .errors import exception_class
+from ._frames import find_country, to_dataset, to_frame
+from .api import (_INPUTS, _nullable_int, _ranking_overrides, _with_country_label,
+                  countries)
 
 __all__ = ["Explanation", "explain"]
 
@@ -22,7 +22,9 @@ _VERSUS = {"mean": _egdi.EGDI_VERSUS_MEAN, "unit": _egdi.EGDI_VERSUS_UNIT,
 
 
 def explain(df, country, versus=None, edition=2024, input="components", top=3, bottom=3,
-            min_rank_gap=5, min_discard=True, rank_decimals=None, index=None, root=None):
+            min_rank_gap=5, min_discard=True, rank_decimals=None, index=None, root=None,
+            impute=None, impute_group=None, allow_out_of_range=False,
+            allow_edition_mismatch=False, drop_absent_indicators=False):
     """Explain ``country``'s score in ``edition`` computed on ``df``.
 
     ``df`` is as for :func:`egdi.compute` (e.g. from :func:`egdi.read_un_csv`);
@@ -53,14 +55,15 @@ def explain(df, country, versus=None, edition=2024, input="components", top=3, b
 
     ``index`` (an :class:`egdi.Index`) explains a custom index instead of the
     edition's (``root`` names the node to explain if it has several roots).
+    The data pass the checks of :func:`egdi.compute`, with the same overrides
+    (``allow_out_of_range``, ``allow_edition_mismatch``), and are computed with
+    the same ``impute``/``impute_group`` and ``drop_absent_indicators``.
+
     Raises :class:`egdi.NotFoundError` for an unknown country, ``ValueError``
     for the country compared with itself and :class:`egdi.UnsupportedError`
     for an index the gap cannot be split for exactly (a geometric mean).
     """
-    if input not in _INPUTS:
-        raise ValueError(f"input must be 'components' or 'raw', not {input!r}")
-    rd = -2 if rank_decimals is None else (-1 if rank_decimals == "exact"
-                                           else int(rank_decimals))
+    rd, _ = _ranking_overrides(input, rank_decimals, None)
     kind, versus_unit, group_column, group_label = "mean", None, None, None
     if versus is not None and str(versus).lower() not in ("world", "mean"):
         text = str(versus)
@@ -71,16 +74,22 @@ def explain(df, country, versus=None, edition=2024, input="components", top=3, b
         else:
             group_column, group_label = _group_of(df, text)
             if group_column is None:
-                kind, versus_unit = "unit", _unit(df, text)
+                kind, versus_unit = "unit", text
     if group_column is not None:
         df = _with_country_label(df, group_column)
-    unit = _unit(df, country)
     ds = to_dataset(df)
+    unit = find_country(ds, country)
+    if versus_unit is not None:
+        versus_unit = find_country(ds, versus_unit)
     args = (_VERSUS[kind], versus_unit, group_column, group_label, rd, int(top), int(bottom),
             int(min_rank_gap), int(bool(min_discard)))
     if index is None:
-        gap, strengths = _egdi.egdi_py_survey_explain(int(edition), _INPUTS[input], ds, unit,
-                                                      *args)
+        imp = 0 if impute is None else _egdi.egdi_method_from_name(_egdi.EGDI_STEP_IMPUTE,
+                                                                    impute)
+        gap, strengths = _egdi.egdi_py_survey_explain(
+            int(edition), _INPUTS[input], ds, unit, *args, imp, impute_group,
+            int(bool(allow_out_of_range)), int(bool(allow_edition_mismatch)),
+            int(bool(drop_absent_indicators)))
     else:
         gap, strengths = _egdi.egdi_py_explain(index._handle(), ds, unit, root, *args)
     return Explanation(_frame(gap), _frame(strengths))
@@ -92,29 +101,6 @@ def _frame(ds):
         if c in out.columns:
             out[c] = _nullable_int(out[c])
     return out
-
-
-def _keys(df):
-    """(unit codes as libegdi gets them, names) of a DataFrame."""
-    codes = df["code"] if "code" in df.columns else df["name"]
-    names = df["name"] if "name" in df.columns else codes
-    return [str(c) for c in codes], [str(n) for n in names]
-
-
-def _unit(df, text):
-    """The unit code of a country given by code, name or ISO alpha-3 code."""
-    codes, names = _keys(df)
-    wanted = [str(text).strip().lower()]
-    table = countries()
-    hit = table[(table["code"].str.lower() == wanted[0]) | (table["name"].str.lower() == wanted[0])]
-    wanted += [v.lower() for v in hit["code"].tolist() + hit["name"].tolist()]
-    for w in wanted:
-        for code, name in zip(codes, names):
-            if w in (code.strip().lower(), name.strip().lower()):
-                return code
-    raise exception_class(_egdi.EGDI_ERR_NOT_FOUND)(
-        f"no country {text!r} in the data (give a name as the data writes it or an ISO "
-        "3166 alpha-3 code)")
 
 
 def _group_of(df, text):

@@ -7,11 +7,11 @@ import numpy as np
 import pandas as pd
 
 from . import _egdi
-from ._frames import to_dataset
+from ._frames import find_country, to_dataset
+from .api import _INPUTS, _ranking_overrides
 
 __all__ = ["whatif"]
 
-_INPUTS = {"components": 0, "raw": 1}
 _GROUPS = {"l": 1, "low": 1, "m": 2, "middle": 2, "medium": 2, "h": 3, "high": 3,
            "vh": 4, "very high": 4}
 _COLUMNS = ["vary", "reachable", "already_met", "value", "change", "rank", "egdi", "group",
@@ -45,38 +45,30 @@ def _target(target_rank, target_group, target_class):
     return _egdi.EGDI_WHATIF_CLASS, code, _egdi.egdi_rating_class_label(code)
 
 
-def _unit_code(df, country):
-    """The unit code (``code`` column, else ``name``) of ``country`` given by
-    code, name or ISO alpha-3 code (through :func:`egdi.countries`), ignoring case."""
-    key = "code" if "code" in df.columns else "name"
-    codes = df[key].astype(str)
-    names = df["name"].astype(str) if "name" in df.columns else codes
-    text = str(country).strip().lower()
-    for column in (codes, names):
-        hit = column[column.str.strip().str.lower() == text]
-        if len(hit) == 1:
-            return str(df.loc[hit.index[0], key])
-    from .api import countries
-    table = countries()
-    row = table[(table["code"].str.lower() == text) | (table["name"].str.lower() == text)]
-    for _, r in row.iterrows():
-        for column, value in ((codes, r["code"]), (names, r["name"])):
-            hit = column[column.str.strip().str.lower() == value.lower()]
-            if len(hit) == 1:
-                return str(df.loc[hit.index[0], key])
-    raise KeyError(f"no country {country!r} in the data (give a name as the data writes it "
-                   "or an ISO 3166 alpha-3 code)")
+def _indicators(edition):
+    """The edition's raw indicators as libegdi lists them: the online-service
+    score ``osi``, then the TII's and the HCI's."""
+    out = ["osi"]
+    for component in ("tii", "hci"):
+        i = 0
+        name = _egdi.egdi_survey_indicator(edition, component, i)
+        while name is not None:
+            out.append(name)
+            i += 1
+            name = _egdi.egdi_survey_indicator(edition, component, i)
+    return out
 
 
-def _default_vary(edition, input, upper):
-    """The components and uniform, or the raw indicators with a natural bound."""
+def _default_vary(df, edition, input, upper):
+    """The components and uniform, or the raw indicators of the edition that
+    ``df`` has (``osi``: the column ``osi_raw``) with a natural upper bound
+    (any, when ``upper`` is given), as the tool's ``egdi whatif`` picks them."""
     if input == "components":
         return ["osi", "tii", "hci", "uniform"]
     out = []
-    for name in ["osi"] + [_egdi.egdi_survey_indicator(edition, c, i)
-                           for c in ("tii", "hci") for i in range(8)]:
-        if name is None:
-            continue
+    for name in _indicators(edition):
+        if name != "osi" and name not in df.columns:
+            continue  # absent from the data
         _, hi = _egdi.egdi_whatif_natural_bounds(edition, _INPUTS[input], name)
         if upper is not None or not math.isnan(hi):
             out.append(name)
@@ -114,23 +106,13 @@ def whatif(df, country, edition=2024, target_rank=None, target_group=None, targe
     upper, evaluations``. For ``"uniform"`` values are the increase
     (``current_value`` 0). Ranks are nullable integers.
     """
-    if input not in _INPUTS:
-        raise ValueError(f"input must be 'components' or 'raw', not {input!r}")
+    rd, t = _ranking_overrides(input, rank_decimals, thresholds)
     kind, goal, goal_text = _target(target_rank, target_group, target_class)
-    if rank_decimals is None:
-        rd = -2
-    elif rank_decimals == "exact":
-        rd = -1
-    else:
-        rd = int(rank_decimals)
-    t = (0.0, 0.0, 0.0) if thresholds is None else tuple(float(v) for v in thresholds)
-    if len(t) != 3:
-        raise ValueError("thresholds takes three numbers (middle, high, very high)")
     imp = 0 if impute is None else _egdi.egdi_method_from_name(_egdi.EGDI_STEP_IMPUTE, impute)
-    unit = _unit_code(df, country)
-    names = _default_vary(int(edition), input, upper) if vary is None else (
-        [vary] if isinstance(vary, str) else list(vary))
     ds = to_dataset(df)
+    unit = find_country(ds, country)
+    names = _default_vary(df, int(edition), input, upper) if vary is None else (
+        [vary] if isinstance(vary, str) else list(vary))
     nan = float("nan")
     rows = []
     for name in names:

@@ -111,3 +111,13 @@ def test_custom_index_and_errors(df2024):
     # the edition's own tree as a custom index gives the same gap
     same = egdi.explain(df2024, "Bahrain", versus="SAU", index=egdi.Index.survey(2024))
     assert by_node(same.gap).loc["egdi", "gap"] == pytest.approx(-0.1219 / 3, abs=1e-12)
+
+
+def test_survey_checks_and_overrides():
+    # explain refuses what compute refuses, and takes the same overrides
+    df = egdi.read_un_csv(un_file(2022))
+    with pytest.raises(egdi.DataError, match="survey_year is 2022"):
+        egdi.explain(df, "BHR", edition=2024)
+    e = egdi.explain(df, "BHR", edition=2024, allow_edition_mismatch=True)
+    row = e.gap.set_index("node").loc["egdi"]
+    assert abs(row["contribution"] - row["gap"]) < 1e-12

@@ -67,3 +67,10 @@ def test_memberships_and_group_averages():
     gcc = ["Bahrain", "Kuwait", "Oman", "Qatar", "Saudi Arabia", "United Arab Emirates"]
     avg = egdi.group_averages(df, by="gcc", columns=["osi"]).set_index("group")
     assert avg.loc["gcc", "osi"] == pytest.approx(pub.loc[gcc, "osi"].mean(), abs=1e-12)
+
+
+def test_membership_groups_have_sources_and_dates():
+    g = egdi.membership_groups().set_index("key")
+    assert set(g.index) == {"gcc", "arab", "escwa", "ldc", "lldc", "sids"}
+    assert g.loc["gcc", "as_of"] == "1981-05-25"
+    assert all(g["source"].str.len() > 0) and all(g["as_of"].str.match(r"\d{4}-\d{2}-\d{2}$"))

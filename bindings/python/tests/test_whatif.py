@@ -98,7 +98,7 @@ def test_raw_indicator():
 
 
 def test_errors(data2024):
-    with pytest.raises(KeyError, match="no country 'Atlantis'"):
+    with pytest.raises(egdi.NotFoundError, match="no country 'Atlantis'"):
         egdi.whatif(data2024, "Atlantis", target_rank=10)
     with pytest.raises(egdi.NotFoundError, match="vary 'xyz'"):
         egdi.whatif(data2024, "Bahrain", target_rank=10, vary="xyz")

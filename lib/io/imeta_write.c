@@ -1,0 +1,79 @@
+/* Writing an index definition in the iMeta CSV layout (COINr) that imeta.c
+ * reads: a header of the columns libegdi reads, then one row per node in
+ * storage order with its level, parent, weight, type, methods and their
+ * parameters, caps and min share (numbers in the C locale). */
+#include <stdlib.h>
+
+#include "io/io.h"
+#include "model/model.h"
+
+static void write_num(FILE *fp, double v)
+{
+    char buf[64];
+    egdi__format_number(v, -1, buf, sizeof buf);
+    fputs(buf, fp);
+}
+
+static void write_method(FILE *fp, const egdi__node *n, egdi_step step)
+{
+    const egdi__method *m = egdi__method_get(step, n->m[step].id);
+    fprintf(fp, ",%s,", m->name);
+    egdi__method_write_params(m, n->m[step].p, fp);
+}
+
+egdi_status egdi_index_write_csv(const egdi_index *idx, const char *path)
+{
+    EGDI_CHECK_ARG(idx && path, "idx/path");
+    int *levels = egdi__mallocarray(idx->n_nodes, sizeof *levels);
+    if (!levels)
+        return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+    egdi__index_levels(idx, levels);
+    egdi__locale loc;
+    egdi_status st = egdi__locale_push(&loc);
+    egdi__outfile of;
+    if (st == EGDI_OK && (st = egdi__outfile_open(&of, path)) != EGDI_OK)
+        egdi__locale_pop(&loc);
+    if (st != EGDI_OK) {
+        free(levels);
+        return st;
+    }
+    FILE *fp = of.fp;
+    for (int k = 0; k < EGDI__IMETA_N_COLS; k++)
+        fprintf(fp, "%s%s", k ? "," : "", egdi__imeta_cols[k]);
+    fputc('\n', fp);
+    for (size_t i = 0; i < idx->n_nodes; i++) {
+        const egdi__node *n = &idx->nodes[i];
+        egdi__csv_write_field(fp, n->code, ',');
+        fputc(',', fp);
+        egdi__csv_write_field(fp, n->name, ',');
+        fprintf(fp, ",%d,", levels[i]);
+        if (n->parent >= 0)
+            egdi__csv_write_field(fp, idx->nodes[n->parent].code, ',');
+        fprintf(fp, ",%d,", n->direction);
+        write_num(fp, n->weight);
+        fprintf(fp, ",%s,", n->is_indicator ? "Indicator" : "Aggregate");
+        if (n->source)
+            egdi__csv_write_field(fp, n->source, ',');
+        write_method(fp, n, EGDI_STEP_NORMALISE);
+        fputc(',', fp);
+        write_num(fp, n->cap_lo);
+        fputc(',', fp);
+        write_num(fp, n->cap_hi);
+        if (n->is_indicator) { /* no Aggregation, AggParams, MinShare */
+            const egdi__method *m = egdi__method_get(EGDI_STEP_IMPUTE, n->m[EGDI_STEP_IMPUTE].id);
+            fprintf(fp, ",,,,%s,", m->name);
+            if (n->impute_group)
+                egdi__csv_write_field(fp, n->impute_group, ',');
+        } else { /* no Imputation, ImputeGroup */
+            write_method(fp, n, EGDI_STEP_AGGREGATE);
+            fputc(',', fp);
+            write_num(fp, n->min_share);
+            fputs(",,", fp);
+        }
+        fputc('\n', fp);
+    }
+    st = egdi__outfile_commit(&of);
+    egdi__locale_pop(&loc);
+    free(levels);
+    return st;
+}

@@ -1,0 +1,21 @@
+/* What the two halves of egdi index share: cmd_index.c (the command line and
+ * index compute) and cmd_index_check.c (index check): the options and reading
+ * the iMeta definition. */
+#ifndef EGDI_CMD_INDEX_H
+#define EGDI_CMD_INDEX_H
+
+#include "egdi_tool.h"
+
+typedef struct index_opts {
+    common_opts c;
+    const char *normalise, *aggregate, *code_column, *name_column;
+    char *nodes;       /* --nodes A,B,... (split in place) */
+    int ranks, raw, rank_decimals;
+} index_opts;
+
+/* Read the definition, printing the library's notes; an exit code. */
+int index_read_meta(const char *path, const index_opts *io, egdi_index **idx);
+/* egdi index check META.csv: validate it and summarise the tree; an exit code. */
+int index_check(const char *path, index_opts *io);
+
+#endif
