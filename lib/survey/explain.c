@@ -57,6 +57,10 @@ static egdi_status work_alloc(work *w)
         !w->ranks || !w->member)
         return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
     w->rank = w->depth + m, w->n_ranked = w->depth + 2 * m, w->worst = w->depth + 3 * m;
+    /* no ranks until the strengths ask for them, no weights until the gap is
+     * decomposed: each table reads what the other did not compute as none */
+    memset(w->rank, 0, 3 * m * sizeof *w->rank);
+    memset(w->va, 0, 8 * m * sizeof *w->va);
     w->vb = w->va + m, w->ta = w->va + 2 * m, w->tb = w->va + 3 * m, w->ia = w->va + 4 * m;
     w->ib = w->va + 5 * m, w->w = w->va + 6 * m, w->eff = w->va + 7 * m;
     return EGDI_OK;
