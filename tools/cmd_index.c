@@ -261,6 +261,8 @@ static int do_compute(char *meta, char *data_path, index_opts *io)
 
 int cmd_index(int argc, char **argv)
 {
+    if (argc >= 1 && strcmp(argv[0], "stats") == 0)
+        return index_stats(argc - 1, argv + 1);
     if (argc < 1 || (strcmp(argv[0], "check") != 0 && strcmp(argv[0], "compute") != 0))
         return tool_usage("index: give 'check' or 'compute'\n" USAGE);
     int compute = strcmp(argv[0], "compute") == 0;

@@ -17,5 +17,7 @@ typedef struct index_opts {
 int index_read_meta(const char *path, const index_opts *io, egdi_index **idx);
 /* egdi index check META.csv: validate it and summarise the tree; an exit code. */
 int index_check(const char *path, index_opts *io);
+/* egdi index stats [options] META.csv DATA.csv (cmd_index_stats.c); an exit code. */
+int index_stats(int argc, char **argv);
 
 #endif

@@ -2,7 +2,7 @@
 # Install the Debian 12 packages libegdi needs to build and test (idempotent),
 # and any further packages named on the command line (fuzz/run.sh adds clang).
 set -euo pipefail
-pkgs=(build-essential cmake pkg-config libgsl-dev check libsubunit-dev swig python3
+pkgs=(build-essential cmake pkg-config libgsl-dev libglpk-dev check libsubunit-dev swig python3
       python3-dev python3-numpy python3-pandas python3-pytest python3-matplotlib binutils
       jupyter-nbconvert python3-ipykernel python3-nbformat python3-nbclient
       valgrind abigail-tools "$@")

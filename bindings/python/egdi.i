@@ -559,3 +559,8 @@ PyObject *egdi_py_status_list(void);
 %include "whatif.i"
 %include "explain.i"
 %include "index_io.i"
+%include "methods.i"
+%include "pipeline.i"
+%include "impute.i"
+%include "weights.i"
+%include "describe.i"

@@ -25,5 +25,9 @@
 #include "panel.h"
 #include "whatif.h"
 #include "explain.h"
+#include "pipeline.h"
+#include "impute.h"
+#include "weights.h"
+#include "describe.h"
 
 #endif

@@ -45,13 +45,31 @@ typedef enum egdi_norm {
      *  {low, high, scale} (scale default 1); fixed goalposts, not data-driven. */
     EGDI_NORM_GOALPOSTS = 3,
     /** x / max(x) over units; no params. */
-    EGDI_NORM_FRACMAX = 4
+    EGDI_NORM_FRACMAX = 4,
+    /* since 1.4 (the COINr methods; each documented in the registry, egdi_method_get_info()) */
+    EGDI_NORM_RANK = 5,      /**< rank, ascending, ties min */
+    EGDI_NORM_PRANK = 6,     /**< percentile rank (rank - 1) / (n - 1) */
+    EGDI_NORM_BORDA = 7,     /**< Borda score rank - 1 */
+    EGDI_NORM_DIST2MAX = 8,  /**< distance to the maximum */
+    EGDI_NORM_DIST2REF = 9,  /**< distance to a reference unit */
+    EGDI_NORM_DIST2TARG = 10,/**< distance to a target */
+    EGDI_NORM_SCALED = 11,   /**< (x - lower) / (upper - lower) * scale, not clipped */
+    EGDI_NORM_BOXCOX = 12,   /**< Box-Cox transform */
+    EGDI_NORM_LOG = 13       /**< log transform */
 } egdi_norm;
 
 /** @brief Aggregation of an aggregate's children (step 1). Values are stable ABI. */
 typedef enum egdi_agg {
     EGDI_AGG_MEAN = 0,     /**< weighted arithmetic mean */
-    EGDI_AGG_GEOMEAN = 1   /**< weighted geometric mean; every input must be > 0 */
+    EGDI_AGG_GEOMEAN = 1,  /**< weighted geometric mean; every input must be > 0 */
+    /* since 1.4 (each documented in the registry, egdi_method_get_info()) */
+    EGDI_AGG_HARMEAN = 2,  /**< weighted harmonic mean */
+    EGDI_AGG_GENMEAN = 3,  /**< weighted generalised (power) mean */
+    EGDI_AGG_MEDIAN = 4,   /**< weighted median */
+    EGDI_AGG_COPELAND = 5, /**< Copeland outranking score */
+    EGDI_AGG_MPI = 6,      /**< Mazziotta-Pareto index */
+    EGDI_AGG_AMPI = 7,     /**< adjusted Mazziotta-Pareto index */
+    EGDI_AGG_BOD = 8       /**< Benefit-of-the-Doubt (linear programs, GLPK) */
 } egdi_agg;
 
 /**

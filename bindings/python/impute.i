@@ -1,0 +1,1 @@
+/* (being written): SWIG declarations of <egdi/impute.h> */

@@ -1,0 +1,1 @@
+/* (being written): SWIG declarations of the array-level method functions of <egdi/method.h> */
