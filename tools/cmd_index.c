@@ -14,15 +14,32 @@
     "[-f table|csv|json] [-o FILE] META.csv\n"                                                \
     "       egdi index compute [--normalise ...] [--aggregate ...] [--no-ranks] "              \
     "[--rank-decimals N] [--raw] [--nodes A,B,...] [--code-column C] [--name-column C] "      \
+    "[--denominate] [--treat 'METHOD PARAMS' | --no-treat] [--screen T] [--screen-zeros T] "   \
+    "[--screen-input] [--include A,B] [--exclude A,B] [--report FILE] "                       \
     "[--countries FILE] [--decimals N] [-f table|csv|json] [-o FILE] META.csv DATA.csv"
 
-int index_read_meta(const char *path, const index_opts *io, egdi_index **idx)
+/* What index compute adds (1.4): denomination, outlier treatment, screening, report. */
+typedef struct build_opts {
+    int denominate, no_treat;
+    const char *treat;            /* --treat 'METHOD PARAMS': default treatment */
+    double screen, screen_zeros;  /* --screen T, --screen-zeros T (NaN = not given) */
+    int screen_input;             /* --screen-input: screen before imputation */
+    char *include, *exclude;      /* --include/--exclude A,B,... (split in place) */
+    const char *report;           /* --report FILE: screening and treatment as JSON */
+} build_opts;
+
+static int read_meta(const char *path, const index_opts *io, const build_opts *bo,
+                     egdi_index **idx)
 {
     egdi_imeta_options mo = EGDI_IMETA_OPTIONS_INIT;
     mo.normalisation = io->normalise;
     mo.aggregation = io->aggregate;
+    mo.denominate = bo ? bo->denominate : 0;
+    mo.treatment = bo ? bo->treat : NULL;
     egdi_imeta_notes *notes = NULL;
     egdi_status st = egdi_index_read_imeta(path, &mo, idx, &notes);
+    if (st == EGDI_OK && bo && bo->no_treat)
+        st = egdi_index_set_treatment(*idx, NULL, "none", NULL);
     for (size_t i = 0; i < egdi_imeta_notes_count(notes); i++)
         fprintf(stderr, "egdi: note: %s: %s\n", path, egdi_imeta_note(notes, i));
     egdi_imeta_notes_free(notes);
@@ -31,9 +48,14 @@ int index_read_meta(const char *path, const index_opts *io, egdi_index **idx)
     /* the message names the file, line and column (and the node) */
     fprintf(stderr, "egdi: %s (%s)\n", egdi_last_error(), egdi_strerror(st));
     if (st == EGDI_ERR_INVALID_ARG)
-        return EXIT_USAGE; /* --normalise / --aggregate */
+        return EXIT_USAGE; /* --normalise / --aggregate / --treat */
     return st == EGDI_ERR_IO || st == EGDI_ERR_PARSE || st == EGDI_ERR_NOMEM ? EXIT_INPUT
                                                                                : EXIT_FAIL;
+}
+
+int index_read_meta(const char *path, const index_opts *io, egdi_index **idx)
+{
+    return read_meta(path, io, NULL, idx);
 }
 
 /* ---- compute: scores and ranks per unit ---- */
@@ -212,22 +234,144 @@ static const char **chosen_nodes(const egdi_index *idx, const index_opts *io, in
     return nodes;
 }
 
-static int do_compute(char *meta, char *data_path, index_opts *io)
+/* Split "A,B,C" in place into list (room for every comma + 1); the count. */
+static size_t split_codes(char *text, const char **list)
 {
-    char *inputs[2] = {meta, data_path};
+    size_t m = 0;
+    for (char *tok = text ? strtok(text, ",") : NULL; tok; tok = strtok(NULL, ","))
+        list[m++] = tok;
+    return m;
+}
+
+static size_t n_items(const char *text)
+{
+    size_t m = 1;
+    for (const char *p = text; p && *p; p++)
+        m += *p == ',';
+    return m;
+}
+
+static void json_num(FILE *fp, double v)
+{
+    if (isnan(v))
+        fputs("null", fp);
+    else
+        fprintf(fp, "%.17g", v);
+}
+
+/* --report FILE: the screening of every unit and the treatment of every treated
+ * indicator (with its points), as JSON. */
+static int write_report(const egdi_pipeline *pl, const char *path)
+{
+    common_opts c = COMMON_OPTS_INIT;
+    c.output = path;
+    c.format = FMT_JSON;
+    egdi_output *of;
+    FILE *fp;
+    int rc = text_output_open(&c, &of, &fp);
+    if (rc != EXIT_OK)
+        return rc;
+    const egdi_result *res = egdi_pipeline_result(pl);
+    fputs("{\"screening\": [", fp);
+    for (size_t i = 0; i < egdi_pipeline_n_screened(pl); i++) {
+        egdi_screen_info u;
+        egdi_pipeline_screen_unit(pl, i, &u);
+        fprintf(fp, "%s\n  {\"code\": ", i ? "," : "");
+        json_str(fp, u.code);
+        fprintf(fp, ", \"n_missing\": %zu, \"n_zero\": %zu, \"dat_avail\": ", u.n_missing,
+                u.n_zero);
+        json_num(fp, u.dat_avail);
+        fputs(", \"non_zero\": ", fp);
+        json_num(fp, u.non_zero);
+        fprintf(fp, ", \"low_data\": %s, \"low_nonzero\": %s, \"included\": %s, \"forced\": %d}",
+                u.low_data ? "true" : "false", u.low_nonzero ? "true" : "false",
+                u.included ? "true" : "false", u.forced);
+    }
+    fputs("],\n\"treatment\": [", fp);
+    size_t n = egdi_result_n_units(res), first = 1;
+    const egdi_dataset *data = egdi_pipeline_data(pl);
+    int *bits = malloc((n ? n : 1) * sizeof *bits);
+    egdi_dataset *tab = NULL;
+    if (bits && egdi_result_treatment_table(res, &tab) == EGDI_OK) {
+        for (size_t r = 0; r < egdi_dataset_n_units(tab); r++) {
+            const char *ind = egdi_dataset_unit_code(tab, r);
+            egdi_treatment_info ti = {.version = EGDI_TREATMENT_INFO_VERSION};
+            if (egdi_result_get_treatment(res, ind, &ti, bits, n) != EGDI_OK)
+                continue;
+            fprintf(fp, "%s\n  {\"indicator\": ", first ? "" : ",");
+            first = 0;
+            json_str(fp, ind);
+            fprintf(fp, ", \"method\": \"%s\"", egdi_treat_name(ti.method));
+            for (int s = 0; s < 3; s++) {
+                fprintf(fp, ", \"check%d\": ", s);
+                if (!ti.checked[s]) {
+                    fputs("null", fp);
+                    continue;
+                }
+                fprintf(fp, "{\"pass\": %s, \"skew\": ",
+                        ti.pass[s] < 0 ? "null" : ti.pass[s] ? "true" : "false");
+                json_num(fp, ti.skew[s]);
+                fputs(", \"kurt\": ", fp);
+                json_num(fp, ti.kurt[s]);
+                fputs("}", fp);
+            }
+            fprintf(fp, ", \"winsorised\": %s, \"nwin\": %zu, \"log\": %s, \"points\": {",
+                    ti.winsorised ? "true" : "false", ti.n_winsorised,
+                    ti.logged ? "true" : "false");
+            for (size_t i = 0, f = 1; i < n; i++) {
+                if (!(bits[i] & (EGDI_POINT_WINHI | EGDI_POINT_WINLO)))
+                    continue;
+                fputs(f ? "" : ", ", fp);
+                f = 0;
+                json_str(fp, egdi_dataset_unit_code(data, i));
+                fputs(bits[i] & EGDI_POINT_WINHI ? ": \"winhi\"" : ": \"winlo\"", fp);
+            }
+            fputs("}}", fp);
+        }
+    }
+    fputs("]}\n", fp);
+    egdi_dataset_free(tab);
+    free(bits);
+    return text_output_close(&c, of);
+}
+
+static int do_compute(char *meta, char *data_path, index_opts *io, build_opts *bo)
+{
+    char *inputs[3] = {meta, data_path, NULL};
     int rc = check_output(&io->c, inputs, 2);
+    if (rc == EXIT_OK && bo->report && io->c.output && strcmp(bo->report, io->c.output) == 0)
+        rc = tool_usage("index compute: --report and -o name the same file");
     egdi_index *idx = NULL;
     egdi_dataset *data = NULL, *out = NULL;
-    egdi_result *res = NULL;
+    egdi_pipeline *pl = NULL;
     egdi_status st = EGDI_OK;
     if (rc == EXIT_OK)
-        rc = index_read_meta(meta, io, &idx);
+        rc = read_meta(meta, io, bo, &idx);
     if (rc == EXIT_OK)
         rc = read_data(data_path, io, idx, &data);
     if (rc == EXIT_OK && io->c.countries)
         rc = join_countries(data, io->c.countries, 0);
     const char *source = strcmp(data_path, "-") == 0 ? "<stdin>" : data_path;
-    if (rc == EXIT_OK && (st = egdi_compute(idx, data, &res)) != EGDI_OK)
+    egdi_pipeline_options po = EGDI_PIPELINE_OPTIONS_INIT;
+    const char **inc = malloc(n_items(bo->include) * sizeof *inc);
+    const char **exc = malloc(n_items(bo->exclude) * sizeof *exc);
+    if (!inc || !exc)
+        rc = EXIT_FAIL;
+    int by_na = !isnan(bo->screen), by_zeros = !isnan(bo->screen_zeros);
+    po.screen = by_na && by_zeros ? EGDI_SCREEN_BY_NA_AND_ZEROS
+                : by_na           ? EGDI_SCREEN_BY_NA
+                : by_zeros        ? EGDI_SCREEN_BY_ZEROS
+                                  : EGDI_SCREEN_NONE;
+    if (by_na)
+        po.dat_thresh = bo->screen;
+    if (by_zeros)
+        po.nonzero_thresh = bo->screen_zeros;
+    po.stage = bo->screen_input ? EGDI_SCREEN_INPUT : EGDI_SCREEN_IMPUTED;
+    po.include = inc;
+    po.n_include = rc == EXIT_OK ? split_codes(bo->include, inc) : 0;
+    po.exclude = exc;
+    po.n_exclude = rc == EXIT_OK ? split_codes(bo->exclude, exc) : 0;
+    if (rc == EXIT_OK && (st = egdi_pipeline_run(idx, data, &po, &pl)) != EGDI_OK)
         rc = st == EGDI_ERR_INVALID_INDEX ? (fprintf(stderr, "egdi: %s: %s\n", meta,
                                                      egdi_last_error()), EXIT_FAIL)
                                           : tool_fail(source, st);
@@ -241,10 +385,15 @@ static int do_compute(char *meta, char *data_path, index_opts *io)
     to.rank_decimals = io->rank_decimals;
     to.raw = io->raw;
     to.labels = !table;
-    if (rc == EXIT_OK && (st = egdi_result_to_dataset(res, data, &to, &out)) != EGDI_OK) {
+    if (rc == EXIT_OK && (st = egdi_pipeline_to_dataset(pl, &to, &out)) != EGDI_OK) {
         fprintf(stderr, "egdi: index compute: %s\n", egdi_last_error());
         rc = st == EGDI_ERR_NOT_FOUND ? EXIT_USAGE : EXIT_FAIL; /* --nodes */
     }
+    if (rc == EXIT_OK && po.screen != EGDI_SCREEN_NONE)
+        fprintf(stderr, "egdi: note: screening kept %zu of %zu units\n",
+                egdi_dataset_n_units(out), egdi_pipeline_n_screened(pl));
+    if (rc == EXIT_OK && bo->report)
+        rc = write_report(pl, bo->report);
     if (rc == EXIT_OK) {
         provenance_set("definition", meta);
         provenance_set("input", source);
@@ -252,8 +401,10 @@ static int do_compute(char *meta, char *data_path, index_opts *io)
                    : write_dataset(out, &io->c, 0);
     }
     free((void *)nodes);
+    free((void *)inc);
+    free((void *)exc);
     egdi_dataset_free(out);
-    egdi_result_free(res);
+    egdi_pipeline_free(pl);
     egdi_dataset_free(data);
     egdi_index_free(idx);
     return rc;
@@ -267,6 +418,7 @@ int cmd_index(int argc, char **argv)
         return tool_usage("index: give 'check' or 'compute'\n" USAGE);
     int compute = strcmp(argv[0], "compute") == 0;
     index_opts io = {COMMON_OPTS_INIT, NULL, NULL, NULL, NULL, NULL, 1, 0, -1};
+    build_opts bo = {0, 0, NULL, NAN, NAN, 0, NULL, NULL, NULL};
     char *files[2];
     int n_files = 0;
     for (int i = 1; i < argc; i++) {
@@ -300,6 +452,27 @@ int cmd_index(int argc, char **argv)
             io.ranks = strcmp(a, "--ranks") == 0;
         } else if (compute && strcmp(a, "--raw") == 0) {
             io.raw = 1;
+        } else if (compute && strcmp(a, "--denominate") == 0) {
+            bo.denominate = 1;
+        } else if (compute && strcmp(a, "--no-treat") == 0) {
+            bo.no_treat = 1;
+        } else if (compute && strcmp(a, "--screen-input") == 0) {
+            bo.screen_input = 1;
+        } else if (compute && (strcmp(a, "--treat") == 0 || strcmp(a, "--report") == 0)) {
+            if (!val || !*val)
+                return tool_usage("index: %s needs a value", a);
+            *(a[2] == 't' ? &bo.treat : &bo.report) = argv[++i];
+        } else if (compute && (strcmp(a, "--include") == 0 || strcmp(a, "--exclude") == 0)) {
+            if (!val || !*val)
+                return tool_usage("index: %s needs CODE,CODE,...", a);
+            *(a[2] == 'i' ? &bo.include : &bo.exclude) = argv[++i];
+        } else if (compute && (strcmp(a, "--screen") == 0 || strcmp(a, "--screen-zeros") == 0)) {
+            char *end = NULL;
+            double t = val ? strtod(val, &end) : NAN;
+            if (!val || end == val || *end || !(t >= 0 && t <= 1))
+                return tool_usage("index: %s takes a share 0..1", a);
+            *(a[8] == '-' ? &bo.screen_zeros : &bo.screen) = t;
+            i++;
         } else if (a[0] == '-' && a[1]) {
             return tool_usage("index %s: unknown option %s\n" USAGE, argv[0], a);
         } else if (n_files == 1 + compute) {
@@ -311,5 +484,5 @@ int cmd_index(int argc, char **argv)
     if (n_files != 1 + compute)
         return tool_usage("index %s: give %s\n" USAGE, argv[0],
                           compute ? "META.csv and DATA.csv" : "META.csv");
-    return compute ? do_compute(files[0], files[1], &io) : index_check(files[0], &io);
+    return compute ? do_compute(files[0], files[1], &io, &bo) : index_check(files[0], &io);
 }

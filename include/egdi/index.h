@@ -6,14 +6,17 @@
  * Every node is computed the same way, bottom-up, for all units at once, in
  * stages:
  *
- *   1. gather:    leaf: the data column named by its source (default: its code);
+ *   1. gather:    leaf: the data column named by its source (default: its code),
+ *                 divided by its denominator column if it has one (1.4);
  *   2. impute:    leaf: missing values filled by its imputation (default none);
  *      aggregate: the chosen aggregation of its children's outputs, weighted
  *                 by the children's weights, over the children that have a
  *                 value (their weights renormalised to sum 1); missing when
  *                 the share of children with a value is below the node's
  *                 MinShare (0 = any one child suffices);
- *   3. treat:     value = direction * clamp(value, cap_lower, cap_upper);
+ *   3. treat:     value = direction * outliers(clamp(value, cap_lower, cap_upper)),
+ *                 outliers() the indicator's outlier treatment (::egdi_treat,
+ *                 1.4; default none);
  *   4. normalise: output = normalisation(value), fitted over the units that
  *                 have a value; a missing value stays missing.
  *
@@ -154,6 +157,66 @@ EGDI_API egdi_status egdi_index_set_imputation(egdi_index *idx, const char *code
 EGDI_API egdi_status egdi_index_set_min_share(egdi_index *idx, const char *code, double share);
 
 /**
+ * @brief Outlier treatment of an indicator, in the treat stage (after
+ * imputation and caps, before the direction). Values are stable ABI. The
+ * methods and their parameters ("name=value" text, as the other methods):
+ *   - "none": no treatment (the default of every indicator);
+ *   - "winsorise" (winmax=5 skew=2 kurt=3.5 force=0): COINr's default
+ *     Treat(): an indicator fails when |skewness| >= skew and excess
+ *     kurtosis >= kurt (e1071 type 2); while it fails and fewer than winmax
+ *     points are winsorised, the values equal to the maximum (skewness >= 0)
+ *     or minimum take the next value; if it still fails, log(x - min +
+ *     0.01 (max - min)) of the original values (COINr's log_CT), kept even if
+ *     it still fails; force=1 winsorises winmax points even if it passes;
+ *   - "log" (skew=2 kurt=3.5): log_CT always.
+ * The report of what was done is egdi_result_get_treatment() (pipeline.h).
+ * @since 1.4
+ */
+typedef enum egdi_treat {
+    EGDI_TREAT_NONE = 0,      /**< no treatment */
+    EGDI_TREAT_WINSORISE = 1, /**< winsorisation, then log_CT if still failing (COINr) */
+    EGDI_TREAT_LOG = 2        /**< log_CT always */
+} egdi_treat;
+
+/**
+ * @brief Set the outlier treatment of indicator @p code, or of every
+ * indicator when @p code is NULL (an index-wide default), by method name
+ * ("none", "winsorise", "log") and parameters as text ("winmax=5", numbers in
+ * order, or NULL/"" for the defaults). An unknown method or parameter, or an
+ * aggregate, is EGDI_ERR_INVALID_INDEX. @since 1.4
+ */
+EGDI_API egdi_status egdi_index_set_treatment(egdi_index *idx, const char *code,
+                                              const char *method, const char *params);
+/** @brief Treatment (::egdi_treat) of node i; -1 for an aggregate or out of range. @since 1.4 */
+EGDI_API int egdi_index_node_treatment(const egdi_index *idx, size_t i);
+/**
+ * @brief The parameters of node i's treatment, defaults filled in; @p n must
+ * equal egdi_treat_n_params() of its method. @since 1.4
+ */
+EGDI_API egdi_status egdi_index_node_treatment_params(const egdi_index *idx, size_t i,
+                                                      double *out, size_t n);
+/** @brief Name of treatment @p method ("none", "winsorise", "log"), or NULL. @since 1.4 */
+EGDI_API const char *egdi_treat_name(int method);
+/** @brief Number of parameters of treatment @p method (0 if unknown). @since 1.4 */
+EGDI_API size_t egdi_treat_n_params(int method);
+/** @brief Name of parameter @p k of treatment @p method, or NULL. @since 1.4 */
+EGDI_API const char *egdi_treat_param_name(int method, size_t k);
+
+/**
+ * @brief Divide indicator @p code by the data column @p column before
+ * anything else (COINr's Denominate(), ScaleFactor 1): the input of the
+ * indicator becomes source / denominator. NULL or "" removes it. At compute
+ * time a missing column is EGDI_ERR_NOT_FOUND; a unit with a value but a
+ * zero (or infinite) denominator is EGDI_ERR_DOMAIN naming the unit and the
+ * column (COINr would give Inf); a missing denominator makes the value
+ * missing (as COINr: imputation may then fill it). @since 1.4
+ */
+EGDI_API egdi_status egdi_index_set_denominator(egdi_index *idx, const char *code,
+                                                const char *column);
+/** @brief Denominator column of node i, or NULL (none, an aggregate, out of range). @since 1.4 */
+EGDI_API const char *egdi_index_node_denominator(const egdi_index *idx, size_t i);
+
+/**
  * @brief Check the whole definition: every aggregate has children, sibling
  * weights are not all zero, at least one node. Returns EGDI_ERR_INVALID_INDEX
  * with a message naming the node otherwise. egdi_compute() validates too.
@@ -204,7 +267,9 @@ EGDI_API const char *egdi_index_node_impute_group(const egdi_index *idx, size_t 
  * Source, Normalisation (none|zscore|minmax|goalposts|fracmax), NormParams,
  * CapLower, CapUpper, Aggregation (mean|geomean), AggParams, MinShare (0..1),
  * Imputation (none|mean|median|groupmean|groupmedian) and ImputeGroup (the
- * label column of the group methods). Parameters are "name=value" pairs
+ * label column of the group methods); since 1.4 Treatment
+ * (none|winsorise|log, ::egdi_treat) with TreatParams, and Denominator
+ * (applied only with egdi_imeta_options::denominate). Parameters are "name=value" pairs
  * ("lo=0 hi=100") or numbers in order ("0 100"). The method names are the
  * registry's (method.h). Rows may come in any order. Errors name the line and
  * column: unknown parent, cycle, childless aggregate, negative or all-zero
@@ -217,8 +282,8 @@ EGDI_API egdi_status egdi_index_read_csv_buffer(const char *text, size_t len, eg
 /** @brief Write the definition in the same layout (atomically), parameters as name=value. */
 EGDI_API egdi_status egdi_index_write_csv(const egdi_index *idx, const char *path);
 
-/** @brief Layout version of ::egdi_imeta_options. @since 1.3 */
-#define EGDI_IMETA_OPTIONS_VERSION 1
+/** @brief Layout version of ::egdi_imeta_options (2 since 1.4). @since 1.3 */
+#define EGDI_IMETA_OPTIONS_VERSION 2
 
 /**
  * @brief How egdi_index_read_imeta() fills what a file leaves open.
@@ -236,11 +301,21 @@ typedef struct egdi_imeta_options {
     /** Aggregation of the aggregates whose row names none, e.g. "geomean";
      *  NULL (default) = the weighted arithmetic mean. */
     const char *aggregation;
+    /* version 2 (1.4) */
+    /** 1: divide each indicator by the data column its `Denominator` cell
+     *  names (COINr's Denominate()); 0 (default): the column is read but not
+     *  applied, with a note (COINr denominates only when asked). */
+    int denominate;
+    /** Outlier treatment of the indicators whose `Treatment` cell is empty
+     *  (or that have no such column): a method and its parameters, e.g.
+     *  "winsorise winmax=5" (COINr's Treat() defaults); NULL (default) =
+     *  none. */
+    const char *treatment;
 } egdi_imeta_options;
 
 /** @brief Initialiser of the current version:
  *  `egdi_imeta_options o = EGDI_IMETA_OPTIONS_INIT;` @since 1.3 */
-#define EGDI_IMETA_OPTIONS_INIT {EGDI_IMETA_OPTIONS_VERSION, NULL, NULL}
+#define EGDI_IMETA_OPTIONS_INIT {EGDI_IMETA_OPTIONS_VERSION, NULL, NULL, 0, NULL}
 
 /**
  * @brief Fill the fields of @p version (1 .. EGDI_IMETA_OPTIONS_VERSION) of
@@ -271,7 +346,7 @@ EGDI_API void egdi_imeta_notes_free(egdi_imeta_notes *notes);
 /**
  * @brief Read an iMeta file as egdi_index_read_csv() does, with options, and
  * say what was ignored. Files exported from COINr load as they are: columns
- * the reader does not use (Unit, Target, Denominator, ...), rows of Type
+ * the reader does not use (Unit, Target, ...), rows of Type
  * Group, Denominator and Other, and a root's Parent written "NA" are
  * ignored, each with a note, as is the absence of a Normalisation column
  * (COINr normalises by default; see egdi_imeta_options::normalisation).

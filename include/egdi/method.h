@@ -80,6 +80,69 @@ EGDI_API const char *egdi_method_name(egdi_step step, int id);
 /** @brief Name of a step: "impute", "normalise" or "aggregate" (NULL if unknown). */
 EGDI_API const char *egdi_step_name(egdi_step step);
 
+/*
+ * Array-level methods: any method of the registry applied to plain arrays,
+ * through the same fit and apply the index engine runs, so every method the
+ * registry gains is available here too. Missing values are NaN. Parameters
+ * are numbers in the registry's order (NULL/0 = the defaults), checked as
+ * egdi_index_set_normalization() checks them; a keyword parameter is given as
+ * its position (sd_type: 0 = population, 1 = sample) and a unit parameter
+ * (dist2ref's ref) as the unit's 1-based position in the array. Messages name
+ * the node "array" and units by their 1-based position ("unit '3'").
+ * Not wrapped by SWIG as such: Python has numpy versions (methods.i).
+ */
+#if !defined(SWIG)
+/**
+ * @brief Normalise @p n values with normalisation @p method (::egdi_norm).
+ *
+ * As the index engine does for a node, the values are first multiplied by
+ * @p direction, then normalised; parameters given in the indicator's own
+ * units (goalposts, scaled bounds, dist2targ's target) are interpreted with
+ * that direction, as in an index.
+ * @param method an ::egdi_norm value.
+ * @param params @p n_params numbers (NULL if 0); the rest take defaults.
+ * @param direction +1 or -1.
+ * @param x @p n values (NaN = missing).
+ * @param out @p n results (may be @p x).
+ * @return EGDI_OK; EGDI_ERR_INVALID_ARG for NULL arrays, an unknown method or a
+ * direction other than +/-1; EGDI_ERR_INVALID_INDEX for invalid parameters;
+ * EGDI_ERR_DOMAIN where the method is undefined on the data (message names
+ * the unit); EGDI_ERR_NOMEM.
+ * @since 1.4
+ */
+EGDI_API egdi_status egdi_normalise_array(int method, const double *params, size_t n_params,
+                                          int direction, const double *x, size_t n, double *out);
+/**
+ * @brief Aggregate @p n_kids children of @p n units with aggregation @p method
+ * (::egdi_agg), as the index engine aggregates a node with MinShare 0 (any one
+ * child with a value suffices; the weights of the children that have one are
+ * renormalised).
+ * @param values @p n x @p n_kids, row-major (unit by unit), NaN = missing.
+ * @param weights @p n_kids weights (>= 0, not all 0), or NULL for equal weights.
+ * @param out @p n results.
+ * @return as egdi_normalise_array(); EGDI_ERR_INVALID_ARG if @p n_kids is 0 or a
+ * weight is negative or not finite.
+ * @since 1.4
+ */
+EGDI_API egdi_status egdi_aggregate_array(int method, const double *params, size_t n_params,
+                                          const double *values, size_t n, size_t n_kids,
+                                          const double *weights, double *out);
+/**
+ * @brief Fill the missing values of @p n values with imputation @p method
+ * (::egdi_impute).
+ * @param groups the group of each unit (0, 1, ...; -1 = none) for the methods
+ * that work within groups (EGDI_METHOD_USES_GROUPS), NULL otherwise.
+ * @param out @p n results (may be @p x).
+ * @param imputed optional: @p n flags, 1 where a value was filled.
+ * @return as egdi_normalise_array(); EGDI_ERR_INVALID_ARG if @p groups is missing
+ * for a group method, given for another, or holds a value below -1.
+ * @since 1.4
+ */
+EGDI_API egdi_status egdi_impute_array(int method, const double *params, size_t n_params,
+                                       const double *x, size_t n, const int *groups, double *out,
+                                       int *imputed);
+#endif
+
 #ifdef __cplusplus
 }
 #endif

@@ -6,6 +6,7 @@
 
 #include "core/core.h"
 #include "methods/methods.h"
+#include "methods/treat.h"
 #include "stats/stats.h"
 
 /* A node as the engine runs it. */
@@ -17,7 +18,9 @@ typedef struct egdi__pnode {
     double weight;               /* the index's weight */
     int direction;
     double cap_lo, cap_hi;
-    int treats;                  /* caps or direction change the value */
+    int treats;                  /* caps, direction or outlier treatment change the value */
+    int treat_id;                /* outlier treatment (methods/treat.h), 0 = none */
+    double treat_p[EGDI__MAX_PARAMS];
     const egdi__method *m[EGDI__N_STEPS]; /* impute (indicators), normalise, aggregate */
     double p[EGDI__N_STEPS][EGDI__MAX_PARAMS];
     double min_share;
@@ -60,6 +63,16 @@ struct egdi_plan {
  * EGDI_ERR_UNSUPPORTED (no message) if the definition needs a new plan. */
 EGDI_HIDDEN egdi_status egdi__plan_rebind(egdi_plan *plan, const egdi_index *idx,
                                           const egdi_dataset *data);
+
+/* eval.c: the report of indicator `node`'s outlier treatment in the last run
+ * and its point labels (n units, egdi__PT_* bits; NULL if the node has no
+ * treatment). EGDI_ERR_INVALID_ARG if the node is out of date. */
+EGDI_HIDDEN egdi_status egdi__eval_treatment(const egdi_eval *ev, size_t node,
+                                             const egdi__treat_report **rep,
+                                             const unsigned char **pts);
+
+/* eval.c: the plan a context evaluates. */
+EGDI_HIDDEN const egdi_plan *egdi__eval_plan(const egdi_eval *ev);
 
 /* compute.c: the plan and context inside a result (borrowed; egdi_compute_into
  * may rewrite or replace them, so they are not exported) */

@@ -1,7 +1,8 @@
 /* Evaluation contexts: every buffer that changes, allocated once, and the
  * dirty-path recomputation. Per node the values pass through stage buffers:
  *
- *   indicator: in -> (impute) -> pre -> (caps, direction) -> raw -> (normalise) -> score
+ *   indicator: in -> (impute) -> pre -> (caps, outlier treatment, direction) -> raw
+ *              -> (normalise) -> score
  *   aggregate: children's scores -> (aggregate) -> raw -> (caps, direction, in place)
  *              -> (normalise) -> score
  *
@@ -32,6 +33,9 @@ struct egdi_eval {
     size_t rank_node;         /* the node it belongs to */
     double *values;           /* the stage buffers */
     unsigned char *flag_block;
+    unsigned char **pts;      /* point labels of treating indicators, else NULL */
+    egdi__treat_report *treat_rep; /* per node */
+    unsigned char *pts_block;
 };
 
 void egdi_eval_free(egdi_eval *ev)
@@ -55,6 +59,9 @@ void egdi_eval_free(egdi_eval *ev)
     free(ev->rank_order);
     free(ev->values);
     free(ev->flag_block);
+    free(ev->pts);
+    free(ev->treat_rep);
+    free(ev->pts_block);
     free(ev);
 }
 
@@ -87,12 +94,13 @@ egdi_status egdi_eval_new(const egdi_plan *p, egdi_eval **out)
     EGDI_CHECK_ARG(p && out, "plan/out");
     size_t n = p->n_units, nn = p->n_nodes;
     /* count the buffers the stages need */
-    size_t n_buf = 0, n_flag = 0;
+    size_t n_buf = 0, n_flag = 0, n_pts = 0;
     for (size_t k = 0; k < nn; k++) {
         const egdi__pnode *d = &p->nodes[k];
         if (d->is_indicator) {
             n_buf += imputes(d) + d->treats;
             n_flag += imputes(d);
+            n_pts += d->treat_id != 0;
         } else {
             n_buf += 1;
         }
@@ -120,20 +128,27 @@ egdi_status egdi_eval_new(const egdi_plan *p, egdi_eval **out)
     ev->rank_order = egdi__mallocarray(n, sizeof *ev->rank_order);
     ev->values = egdi__mallocarray(n_buf, n * sizeof *ev->values);
     ev->flag_block = egdi__mallocarray(n_flag, n);
+    ev->pts = calloc(nn ? nn : 1, sizeof *ev->pts);
+    ev->treat_rep = calloc(nn ? nn : 1, sizeof *ev->treat_rep);
+    ev->pts_block = egdi__mallocarray(n_pts, n);
     int overflow = n && (p->n_ind > SIZE_MAX / sizeof(double) / n ||
-                         n_buf > SIZE_MAX / sizeof(double) / n || n_flag > SIZE_MAX / n);
+                         n_buf > SIZE_MAX / sizeof(double) / n || n_flag > SIZE_MAX / n ||
+                         n_pts > SIZE_MAX / n);
     if (overflow || !ev->weights || !ev->in || !ev->pre || !ev->raw || !ev->score || !ev->flags ||
         !ev->fitted || !ev->dirty || !ev->fresh || !ev->work || !ev->iwork || !ev->kidbuf ||
-        !ev->kidw || !ev->rank_ws || !ev->rank_order || !ev->values || !ev->flag_block) {
+        !ev->kidw || !ev->rank_ws || !ev->rank_order || !ev->values || !ev->flag_block ||
+        !ev->pts || !ev->treat_rep || !ev->pts_block) {
         egdi_eval_free(ev);
         return egdi__fail(EGDI_ERR_NOMEM, "out of memory for an evaluation context of %zu nodes "
                           "x %zu units", nn, n);
     }
     /* hand out the buffers; identity stages share their input's buffer */
     double *next = ev->values;
-    unsigned char *next_flag = ev->flag_block;
+    unsigned char *next_flag = ev->flag_block, *next_pts = ev->pts_block;
     for (size_t k = 0; k < nn; k++) {
         const egdi__pnode *d = &p->nodes[k];
+        if (d->is_indicator && d->treat_id)
+            ev->pts[k] = next_pts, next_pts += n;
         if (d->is_indicator) {
             double *in = ev->in + d->ind * n;
             ev->pre[k] = in;
@@ -242,20 +257,32 @@ egdi_status egdi_eval_set_values(egdi_eval *ev, size_t node, const double *value
     return EGDI_OK;
 }
 
-static void treat(const egdi__pnode *d, const double *x, double *out, size_t n)
+/* Caps, then the outlier treatment (on the indicator's own scale, as COINr
+ * treats before it applies directions), then the direction. */
+static egdi_status treat(egdi_eval *ev, size_t k, const double *x, double *out,
+                         const egdi__names *nm)
 {
+    const egdi__pnode *d = &ev->plan->nodes[k];
+    size_t n = ev->plan->n_units;
+    double *capped = d->treat_id ? ev->work : out; /* work: n doubles free between methods */
     for (size_t i = 0; i < n; i++) {
         double v = x[i];
-        if (isnan(v)) {
-            out[i] = v;
-            continue;
-        }
-        if (!isnan(d->cap_lo) && v < d->cap_lo)
+        if (!isnan(v) && !isnan(d->cap_lo) && v < d->cap_lo)
             v = d->cap_lo;
-        if (!isnan(d->cap_hi) && v > d->cap_hi)
+        if (!isnan(v) && !isnan(d->cap_hi) && v > d->cap_hi)
             v = d->cap_hi;
-        out[i] = d->direction * v;
+        capped[i] = v;
     }
+    if (d->treat_id) {
+        egdi_status st = egdi__treat_apply(d->treat_id, d->treat_p, capped, out, ev->pts[k], n,
+                                           &ev->treat_rep[k], nm);
+        if (st != EGDI_OK)
+            return st;
+    }
+    if (d->direction != 1)
+        for (size_t i = 0; i < n; i++)
+            out[i] = d->direction * out[i];
+    return EGDI_OK;
 }
 
 /* Fit (if the method has statistics) and apply one method. */
@@ -308,8 +335,8 @@ static egdi_status eval_node(egdi_eval *ev, size_t k)
             return st;
         value = ev->raw[k];
     }
-    if (d->treats)
-        treat(d, value, ev->raw[k], n);
+    if (d->treats && (st = treat(ev, k, value, ev->raw[k], &nm)) != EGDI_OK)
+        return st;
     if (normalises(d)) {
         memset(&a, 0, sizeof a);
         a.n = n;
@@ -318,6 +345,7 @@ static egdi_status eval_node(egdi_eval *ev, size_t k)
         a.iwork = ev->iwork;
         a.x = ev->raw[k];
         a.out = ev->score[k];
+        a.direction = d->direction; /* goalposts, targets, bounds: in the indicator's units */
         st = run_method(ev, d, EGDI_STEP_NORMALISE, &a);
     }
     return st;
@@ -432,3 +460,18 @@ egdi_status egdi_eval_rank(egdi_eval *ev, size_t node, int decimals, int *ranks,
     egdi__rank_warm(x, n, decimals, ranks, ev->rank_ws, ev->rank_order);
     return EGDI_OK;
 }
+
+egdi_status egdi__eval_treatment(const egdi_eval *ev, size_t node, const egdi__treat_report **rep,
+                                 const unsigned char **pts)
+{
+    const double *buf;
+    egdi_status st = stage_buffer(ev, node, EGDI_STAGE_TREATED, ev->plan->n_units,
+                                  "treatment report", &buf);
+    if (st != EGDI_OK)
+        return st;
+    *rep = &ev->treat_rep[node];
+    *pts = ev->pts[node];
+    return EGDI_OK;
+}
+
+const egdi_plan *egdi__eval_plan(const egdi_eval *ev) { return ev->plan; }

@@ -74,7 +74,10 @@ static void bind_node(const egdi__node *src, egdi__pnode *d)
     d->direction = src->direction;
     d->cap_lo = src->cap_lo;
     d->cap_hi = src->cap_hi;
-    d->treats = src->direction != 1 || !isnan(src->cap_lo) || !isnan(src->cap_hi);
+    d->treat_id = src->is_indicator ? src->treat.id : 0;
+    memcpy(d->treat_p, src->treat.p, sizeof d->treat_p);
+    d->treats = src->direction != 1 || !isnan(src->cap_lo) || !isnan(src->cap_hi) ||
+                d->treat_id != 0;
     for (int s = 0; s < EGDI__N_STEPS; s++) {
         d->m[s] = egdi__method_get((egdi_step)s, src->m[s].id);
         memcpy(d->p[s], src->m[s].p, sizeof d->p[s]);
@@ -88,6 +91,7 @@ static void bind_node(const egdi__node *src, egdi__pnode *d)
 static int same_layout(const egdi__pnode *a, const egdi__pnode *b)
 {
     return a->is_indicator == b->is_indicator && a->treats == b->treats &&
+           (a->treat_id != 0) == (b->treat_id != 0) &&
            (a->m[EGDI_STEP_IMPUTE]->id == 0) == (b->m[EGDI_STEP_IMPUTE]->id == 0) &&
            (a->m[EGDI_STEP_NORMALISE]->id == 0) == (b->m[EGDI_STEP_NORMALISE]->id == 0);
 }
@@ -115,11 +119,35 @@ static egdi_status not_numeric(const egdi__node *nd, const egdi_dataset *data, s
                       "numeric one", nd->code, nd->source);
 }
 
+/* The denominator column of each indicator (src[n + k]; (size_t)-1 = none). */
+static egdi_status resolve_denominators(const egdi_index *idx, const egdi_dataset *data,
+                                        size_t *den)
+{
+    for (size_t k = 0; k < idx->n_nodes; k++) {
+        const egdi__node *nd = &idx->nodes[k];
+        den[k] = (size_t)-1;
+        if (!nd->is_indicator || !nd->denominator)
+            continue;
+        den[k] = egdi__dataset_column(data, nd->denominator);
+        if (den[k] == (size_t)-1)
+            return egdi__fail(EGDI_ERR_NOT_FOUND, "indicator '%s': the data has no denominator "
+                              "column '%s'", nd->code, nd->denominator);
+        if (data->cols[den[k]].kind != EGDI_COLUMN_NUMERIC)
+            return egdi__fail(EGDI_ERR_PARSE, "indicator '%s': denominator column '%s' must be "
+                              "numeric, but it is a label column", nd->code, nd->denominator);
+    }
+    return EGDI_OK;
+}
+
+/* src: 2 n entries, the source columns then the denominator columns. */
 static egdi_status resolve_sources(const egdi_index *idx, const egdi_dataset *data, size_t *src)
 {
     size_t missing = 0, first = 0;
     if (data->n_units == 0)
         return egdi__fail(EGDI_ERR_DATA, "the data has no units to compute");
+    egdi_status st = resolve_denominators(idx, data, src + idx->n_nodes);
+    if (st != EGDI_OK)
+        return st;
     for (size_t k = 0; k < idx->n_nodes; k++) {
         const egdi__node *nd = &idx->nodes[k];
         if (!nd->is_indicator)
@@ -172,6 +200,28 @@ static egdi_status bind_groups(egdi_plan *p, const egdi__node *nd, const egdi_da
     return EGDI_OK;
 }
 
+static int find_unit(const void *ctx, const char *code, size_t *pos)
+{
+    return egdi__strmap_get(&((const egdi_plan *)ctx)->unit_map, code, pos);
+}
+
+/* Normalisation parameters given as unit codes (dist2ref ref=CODE) become the
+ * units' positions in the data. */
+static egdi_status bind_units(egdi_plan *p, const egdi_index *idx)
+{
+    for (size_t k = 0; k < p->n_nodes; k++) {
+        const egdi__node *nd = &idx->nodes[k];
+        egdi__pnode *d = &p->nodes[k];
+        egdi_status st = EGDI_OK;
+        if (nd->norm_unit)
+            st = egdi__method_resolve_unit(d->m[EGDI_STEP_NORMALISE], d->p[EGDI_STEP_NORMALISE],
+                                           nd->norm_unit, nd->code, find_unit, p);
+        if (st != EGDI_OK)
+            return st;
+    }
+    return EGDI_OK;
+}
+
 /* Offsets of the fitted statistics and the largest working sizes. */
 static void finish_sizes(egdi_plan *p)
 {
@@ -221,23 +271,52 @@ static egdi_status copy_units(egdi_plan *p, const egdi_dataset *data)
     return EGDI_OK;
 }
 
-/* Copy every indicator's input; an infinite value is refused (missing is NaN),
- * as egdi_eval_set_value() refuses it. */
-static egdi_status copy_data(egdi_plan *p, const egdi_index *idx, const egdi_dataset *data,
-                             const size_t *src)
+/* Check every indicator's input before anything is written: an infinite
+ * value is refused (missing is NaN), as egdi_eval_set_value() refuses it, and
+ * so is a value whose denominator is zero or infinite (COINr: Inf); a missing
+ * denominator makes the value missing, as in COINr. */
+static egdi_status check_data(const egdi_index *idx, const egdi_dataset *data, const size_t *src)
+{
+    size_t n = idx->n_nodes;
+    for (size_t k = 0; k < n; k++) {
+        if (!idx->nodes[k].is_indicator)
+            continue;
+        const double *x = data->cols[src[k]].num;
+        const double *d = src[n + k] != (size_t)-1 ? data->cols[src[n + k]].num : NULL;
+        for (size_t i = 0; i < data->n_units; i++) {
+            if (isinf(x[i]))
+                return egdi__fail(EGDI_ERR_DOMAIN, "indicator '%s': unit '%s': column '%s' "
+                                  "holds %g, not a finite number", idx->nodes[k].code,
+                                  data->codes[i], data->cols[src[k]].name, x[i]);
+            if (d && !isnan(x[i]) && (isinf(d[i]) || d[i] == 0))
+                return egdi__fail(EGDI_ERR_DOMAIN, "indicator '%s': unit '%s': denominator "
+                                  "column '%s' is %s; %s / %s is not a finite number",
+                                  idx->nodes[k].code, data->codes[i],
+                                  data->cols[src[n + k]].name, d[i] == 0 ? "zero" : "infinite",
+                                  data->cols[src[k]].name, data->cols[src[n + k]].name);
+        }
+    }
+    return EGDI_OK;
+}
+
+/* Copy every indicator's input (checked by check_data), divided by its
+ * denominator if it has one. */
+static void copy_data(egdi_plan *p, const egdi_index *idx, const egdi_dataset *data,
+                      const size_t *src)
 {
     for (size_t k = 0; k < p->n_nodes; k++) {
         if (!idx->nodes[k].is_indicator || !p->n_units)
             continue;
         const double *x = data->cols[src[k]].num;
+        double *to = p->data + p->nodes[k].ind * p->n_units;
+        if (src[p->n_nodes + k] == (size_t)-1) {
+            memcpy(to, x, p->n_units * sizeof *p->data);
+            continue;
+        }
+        const double *d = data->cols[src[p->n_nodes + k]].num;
         for (size_t i = 0; i < p->n_units; i++)
-            if (isinf(x[i]))
-                return egdi__fail(EGDI_ERR_DOMAIN, "indicator '%s': unit '%s': column '%s' "
-                                  "holds %g, not a finite number", idx->nodes[k].code,
-                                  data->codes[i], data->cols[src[k]].name, x[i]);
-        memcpy(p->data + p->nodes[k].ind * p->n_units, x, p->n_units * sizeof *p->data);
+            to[i] = x[i] / d[i]; /* NaN stays NaN */
     }
-    return EGDI_OK;
 }
 
 egdi_status egdi_plan_new(const egdi_index *idx, const egdi_dataset *data, egdi_plan **out)
@@ -247,7 +326,7 @@ egdi_status egdi_plan_new(const egdi_index *idx, const egdi_dataset *data, egdi_
     if (st != EGDI_OK)
         return st;
     size_t n = idx->n_nodes;
-    size_t *src = egdi__mallocarray(n, sizeof *src);
+    size_t *src = egdi__mallocarray(n, 2 * sizeof *src);
     if (!src)
         return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
     if ((st = resolve_sources(idx, data, src)) != EGDI_OK) {
@@ -305,7 +384,9 @@ egdi_status egdi_plan_new(const egdi_index *idx, const egdi_dataset *data, egdi_
     for (size_t k = 0; k < n && st == EGDI_OK; k++)
         st = bind_groups(p, &idx->nodes[k], data, &p->nodes[k]);
     if (st == EGDI_OK)
-        st = copy_data(p, idx, data, src);
+        st = bind_units(p, idx);
+    if (st == EGDI_OK && (st = check_data(idx, data, src)) == EGDI_OK)
+        copy_data(p, idx, data, src);
     if (st == EGDI_OK) {
         finish_sizes(p);
         p->fitted_capacity = p->n_fitted;
@@ -323,7 +404,7 @@ egdi_status egdi__plan_rebind(egdi_plan *p, const egdi_index *idx, const egdi_da
 {
     if (idx->n_nodes != p->n_nodes || data->n_units != p->n_units)
         return EGDI_ERR_UNSUPPORTED;
-    size_t *src = egdi__mallocarray(p->n_nodes, sizeof *src);
+    size_t *src = egdi__mallocarray(p->n_nodes, 2 * sizeof *src);
     if (!src)
         return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
     egdi_status st = resolve_sources(idx, data, src);
@@ -346,26 +427,26 @@ egdi_status egdi__plan_rebind(egdi_plan *p, const egdi_index *idx, const egdi_da
                 data->cols[j].kind != EGDI_COLUMN_LABEL || data->cols[j].n_levels != gc->n_levels)
                 st = EGDI_ERR_UNSUPPORTED;
         }
+        size_t pos; /* an unknown unit code: a new plan reports it */
+        if (nd->norm_unit && !egdi__strmap_get(&p->unit_map, nd->norm_unit, &pos))
+            st = EGDI_ERR_UNSUPPORTED;
         for (int s = 0; s < EGDI__N_STEPS; s++)
             fitted += egdi__method_fitted_size(d.m[s], d.n_groups);
     }
     if (st == EGDI_OK && fitted > p->fitted_capacity)
         st = EGDI_ERR_UNSUPPORTED;
-    for (size_t k = 0; k < p->n_nodes && st == EGDI_OK; k++) /* infinities: refuse up front */
-        for (size_t i = 0; idx->nodes[k].is_indicator && i < p->n_units && st == EGDI_OK; i++)
-            if (isinf(data->cols[src[k]].num[i]))
-                st = egdi__fail(EGDI_ERR_DOMAIN, "indicator '%s': unit '%s': column '%s' holds "
-                                "%g, not a finite number", idx->nodes[k].code, data->codes[i],
-                                data->cols[src[k]].name, data->cols[src[k]].num[i]);
+    if (st == EGDI_OK) /* infinities, denominators: refuse up front */
+        st = check_data(idx, data, src);
     if (st == EGDI_OK) {
         for (size_t k = 0; k < p->n_nodes; k++)
             bind_node(&idx->nodes[k], &p->nodes[k]);
+        bind_units(p, idx); /* every code was found above */
         for (size_t g = 0; g < p->n_group_cols; g++) {
             size_t j = egdi__dataset_column(data, p->group_cols[g].name);
             memcpy(p->group_cols[g].codes, data->cols[j].codes,
                    p->n_units * sizeof *p->group_cols[g].codes);
         }
-        copy_data(p, idx, data, src); /* cannot fail: checked above */
+        copy_data(p, idx, data, src); /* checked above */
         finish_sizes(p); /* never more fitted statistics than the contexts have room for */
     }
     free(src);

@@ -60,10 +60,15 @@ static egdi_status method_cell(const egdi__csv *csv, size_t r, const long *c, in
     return EGDI_OK;
 }
 
+enum { X_DENOMINATOR, X_TREATMENT, X_TREAT_PARAMS };
+const char *const egdi__imeta_extra_cols[EGDI__IMETA_N_EXTRA] = {"Denominator", "Treatment",
+                                                                 "TreatParams"};
+
 const char *const egdi__imeta_skipped_types[3] = {"Group", "Denominator", "Other"};
 
 /* One row; *skip = 1 + its position in egdi__imeta_skipped_types for a row that is not a node. */
-static egdi_status parse_row(const egdi__csv *csv, size_t r, const long *c, row *w, int *skip)
+static egdi_status parse_row(const egdi__csv *csv, size_t r, const long *c, const long *x,
+                             row *w, int *skip)
 {
     memset(w, 0, sizeof *w);
     w->line = csv->line[r];
@@ -121,6 +126,16 @@ static egdi_status parse_row(const egdi__csv *csv, size_t r, const long *c, row 
     w->params[EGDI_STEP_AGGREGATE] = cell(csv, r, c, C_AGG_PARAMS);
     w->params[EGDI_STEP_IMPUTE] = "";
     w->impute_group = cell(csv, r, c, C_IMPUTE_GROUP);
+    w->denominator = cell(csv, r, x, X_DENOMINATOR);
+    if (strcmp(w->denominator, "NA") == 0) /* R writes a missing cell as NA */
+        w->denominator = "";
+    w->treatment = cell(csv, r, x, X_TREATMENT);
+    w->treat_params = cell(csv, r, x, X_TREAT_PARAMS);
+    if (!w->is_indicator && (*w->denominator || *w->treatment || *w->treat_params))
+        return egdi__fail(EGDI_ERR_INVALID_INDEX, "line %zu: column %s: node '%s': only "
+                          "indicators have a denominator or an outlier treatment", w->line,
+                          *w->denominator ? "Denominator"
+                          : *w->treatment ? "Treatment" : "TreatParams", w->code);
     /* what does not apply to this kind of node */
     const char *wrong = NULL;
     if (w->is_indicator && *w->method[EGDI_STEP_AGGREGATE])
@@ -273,6 +288,15 @@ static egdi_status add_row(egdi_index *idx, const row *w)
         column = "MinShare";
         st = egdi_index_set_min_share(idx, w->code, w->min_share);
     }
+    if (st == EGDI_OK && *w->denominator) {
+        column = "Denominator";
+        st = egdi_index_set_denominator(idx, w->code, w->denominator);
+    }
+    if (st == EGDI_OK && (*w->treatment || *w->treat_params)) {
+        column = *w->treatment ? "Treatment" : "TreatParams";
+        st = egdi_index_set_treatment(idx, w->code, *w->treatment ? w->treatment : "winsorise",
+                                      w->treat_params);
+    }
     if (st == EGDI_OK && *w->method[EGDI_STEP_IMPUTE]) {
         column = "Imputation";
         int id;
@@ -342,9 +366,11 @@ static egdi_status storage_order(const row *rows, size_t n, size_t *order)
 static egdi_status from_csv(const egdi__csv *csv, const egdi_imeta_options *o,
                             egdi_imeta_notes *nt, egdi_index **out)
 {
-    long c[N_COLS];
+    long c[N_COLS], x[EGDI__IMETA_N_EXTRA];
     for (int k = 0; k < N_COLS; k++)
         c[k] = egdi__csv_find_col(csv, egdi__imeta_cols[k]);
+    for (int k = 0; k < EGDI__IMETA_N_EXTRA; k++)
+        x[k] = egdi__csv_find_col(csv, egdi__imeta_extra_cols[k]);
     static const int required[] = {C_CODE, C_PARENT, C_WEIGHT, C_TYPE};
     for (size_t k = 0; k < 4; k++)
         if (c[required[k]] < 0)
@@ -362,7 +388,7 @@ static egdi_status from_csv(const egdi__csv *csv, const egdi_imeta_options *o,
     egdi_status st = egdi__imeta_note_columns(csv, nt);
     for (size_t r = 1; r < csv->n_rows && st == EGDI_OK; r++) {
         int skip;
-        st = parse_row(csv, r, c, &rows[n], &skip);
+        st = parse_row(csv, r, c, x, &rows[n], &skip);
         if (st == EGDI_OK && skip) {
             char item[160];
             snprintf(item, sizeof item, "%s on line %zu", *rows[n].code ? rows[n].code : "''",
@@ -376,11 +402,13 @@ static egdi_status from_csv(const egdi__csv *csv, const egdi_imeta_options *o,
         st = egdi__imeta_note_skipped(&sk, nt);
     if (st == EGDI_OK && n == 0)
         st = egdi__fail(EGDI_ERR_INVALID_INDEX, "no Indicator or Aggregate rows");
-    egdi__imeta_default dn, da;
+    egdi__imeta_default dn, da, dt;
     if (st == EGDI_OK)
         st = check_tree(rows, n, nt);
     if (st == EGDI_OK)
         st = egdi__imeta_apply_defaults(rows, n, o, c[C_NORM] >= 0, &dn, &da, nt);
+    if (st == EGDI_OK)
+        st = egdi__imeta_treat_and_denominate(rows, n, o, &dt, nt);
     if (st == EGDI_OK)
         st = storage_order(rows, n, order);
     egdi_index *idx = NULL;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "io/io.h"
+#include "methods/treat.h"
 
 typedef egdi__imeta_row row; /* io.h */
 
@@ -64,8 +65,9 @@ egdi_status egdi__imeta_note(egdi_imeta_notes *nt, const char *fmt, ...)
 }
 
 static const egdi_imeta_options imeta_defaults = EGDI_IMETA_OPTIONS_INIT;
-static const size_t imeta_sizes[] = {0, offsetof(egdi_imeta_options, aggregation) +
-                                            sizeof(const char *)};
+static const size_t imeta_sizes[] = {
+    0, offsetof(egdi_imeta_options, aggregation) + sizeof(const char *),
+    offsetof(egdi_imeta_options, treatment) + sizeof(const char *)};
 #define N_IMETA_VERSIONS (sizeof imeta_sizes / sizeof *imeta_sizes)
 
 egdi_status egdi_imeta_options_init_version(egdi_imeta_options *opts, unsigned version)
@@ -124,23 +126,20 @@ void egdi__imeta_list_add(char *buf, size_t size, const char *text)
 egdi_status egdi__imeta_note_columns(const egdi__csv *csv, egdi_imeta_notes *nt)
 {
     char list[512] = "";
-    int denominator = 0;
     for (size_t j = 0; j < csv->n_cols; j++) {
         const char *h = egdi__csv_cell(csv, 0, j);
         int known = 0;
         for (int k = 0; k < EGDI__IMETA_N_COLS && !known; k++)
             known = strcmp(h, egdi__imeta_cols[k]) == 0;
-        if (!known) {
+        for (int k = 0; k < EGDI__IMETA_N_EXTRA && !known; k++)
+            known = strcmp(h, egdi__imeta_extra_cols[k]) == 0;
+        if (!known)
             egdi__imeta_list_add(list, sizeof list, *h ? h : "(unnamed)");
-            denominator |= strcmp(h, "Denominator") == 0;
-        }
     }
     if (!*list)
         return EGDI_OK;
-    return egdi__imeta_note(nt, "line %zu: column%s %s ignored: not used by libegdi%s",
-                            csv->line[0], strchr(list, ',') ? "s" : "", list,
-                            denominator ? " (indicators are not divided by their Denominator: "
-                                          "divide the data first)" : "");
+    return egdi__imeta_note(nt, "line %zu: column%s %s ignored: not used by libegdi",
+                            csv->line[0], strchr(list, ',') ? "s" : "", list);
 }
 
 egdi_status egdi__imeta_note_skipped(const egdi__imeta_skipped *sk, egdi_imeta_notes *nt)
@@ -188,5 +187,66 @@ egdi_status egdi__imeta_apply_defaults(row *rows, size_t n, const egdi_imeta_opt
         st = egdi__imeta_note(nt, "no Normalisation column: the indicators are not normalised "
                               "(COINr normalises with minmax lo=0 hi=100 unless told otherwise; "
                               "give a default normalisation to do the same)");
+    return st;
+}
+
+egdi_status egdi__imeta_treat_and_denominate(row *rows, size_t n, const egdi_imeta_options *o,
+                                             egdi__imeta_default *dt, egdi_imeta_notes *nt)
+{
+    memset(dt, 0, sizeof *dt);
+    if (o->treatment) { /* "name [params]", checked against the treatment methods */
+        const char *text = o->treatment + strspn(o->treatment, " \t");
+        size_t len = strcspn(text, " \t");
+        const egdi__method *m = NULL;
+        if (len && len < sizeof dt->name) {
+            memcpy(dt->name, text, len);
+            m = egdi__treat_by_name(dt->name);
+        }
+        if (!m)
+            return egdi__fail(EGDI_ERR_INVALID_ARG, "default treatment '%s': give a method "
+                              "(%s), then its parameters", o->treatment, egdi__treat_names());
+        dt->params = text + len + strspn(text + len, " \t");
+        double p[EGDI__MAX_PARAMS];
+        if (egdi__method_params_text(m, dt->params, "(default)", p) != EGDI_OK) {
+            char why[512];
+            snprintf(why, sizeof why, "%s", egdi_last_error());
+            return egdi__fail(EGDI_ERR_INVALID_ARG, "default treatment '%s': %s", o->treatment,
+                              why);
+        }
+        dt->given = 1;
+    }
+    size_t n_treat = 0, n_den = 0;
+    char list[256] = "";
+    for (size_t i = 0; i < n; i++) {
+        row *w = &rows[i];
+        if (!w->is_indicator)
+            continue;
+        if (dt->given && !*w->treatment && !*w->treat_params) {
+            w->treatment = dt->name;
+            w->treat_params = dt->params;
+            n_treat++;
+        }
+        if (*w->denominator) {
+            char item[160];
+            snprintf(item, sizeof item, "%s / %s", w->code, w->denominator);
+            egdi__imeta_list_add(list, sizeof list, item);
+            n_den++;
+            if (!o->denominate)
+                w->denominator = "";
+        }
+    }
+    egdi_status st = EGDI_OK;
+    if (n_treat)
+        st = egdi__imeta_note(nt, "%zu indicator%s without a Treatment: %s%s%s (the default "
+                              "given)", n_treat, n_treat > 1 ? "s" : "", dt->name,
+                              *dt->params ? " " : "", dt->params);
+    if (st == EGDI_OK && n_den)
+        st = egdi__imeta_note(nt, o->denominate
+                                  ? "%zu indicator%s divided by the Denominator column: %s"
+                                  : "column Denominator not applied (%zu indicator%s one: "
+                                    "%s); COINr divides only when asked: read with denominate "
+                                    "(egdi index compute --denominate)",
+                              n_den, o->denominate ? (n_den > 1 ? "s" : "")
+                                                   : (n_den > 1 ? "s name" : " names"), list);
     return st;
 }

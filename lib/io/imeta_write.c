@@ -18,7 +18,8 @@ static void write_method(FILE *fp, const egdi__node *n, egdi_step step)
 {
     const egdi__method *m = egdi__method_get(step, n->m[step].id);
     fprintf(fp, ",%s,", m->name);
-    egdi__method_write_params(m, n->m[step].p, fp);
+    egdi__method_write_params_unit(m, n->m[step].p,
+                                   step == EGDI_STEP_NORMALISE ? n->norm_unit : NULL, fp);
 }
 
 egdi_status egdi_index_write_csv(const egdi_index *idx, const char *path)

@@ -73,7 +73,12 @@ typedef struct egdi__imeta_row {
     /* per step: the method's name and its parameter text ("" = not given) */
     const char *method[EGDI__N_STEPS], *params[EGDI__N_STEPS];
     const char *impute_group;
+    /* since 1.4: Denominator, Treatment, TreatParams ("" = not given) */
+    const char *denominator, *treatment, *treat_params;
 } egdi__imeta_row;
+/* Columns read but not written by imeta_write.c (since 1.4). */
+#define EGDI__IMETA_N_EXTRA 3
+EGDI_HIDDEN extern const char *const egdi__imeta_extra_cols[EGDI__IMETA_N_EXTRA];
 /* The rows of each skipped type: how many, and a list for the note. */
 typedef struct egdi__imeta_skipped {
     size_t count[3];
@@ -107,6 +112,13 @@ EGDI_HIDDEN egdi_status egdi__imeta_apply_defaults(egdi__imeta_row *rows, size_t
                                                    egdi__imeta_default *dn,
                                                    egdi__imeta_default *da,
                                                    egdi_imeta_notes *nt);
+/* The options' default treatment (dt) on the indicators that name none, and
+ * the Denominator column applied or (without o->denominate) cleared with a
+ * note. */
+EGDI_HIDDEN egdi_status egdi__imeta_treat_and_denominate(egdi__imeta_row *rows, size_t n,
+                                                         const egdi_imeta_options *o,
+                                                         egdi__imeta_default *dt,
+                                                         egdi_imeta_notes *nt);
 
 /* un_export.c: read a Data Center export from memory, naming `source` in errors. */
 EGDI_HIDDEN egdi_status egdi__survey_read_un(const char *text, size_t len, int keep,

@@ -1,19 +1,41 @@
-/* Aggregation methods. Loops run child by child over contiguous unit
- * columns; the sums accumulate in child order, so a unit with every child
- * present gets exactly the value a unit-by-unit loop gives.
+/* Aggregation methods: the step table, and the weighted means' shared sums.
+ * Loops run child by child over contiguous unit columns; the sums accumulate
+ * in child order, so a unit with every child present gets exactly the value a
+ * unit-by-unit loop gives.
  *
  * Missing data: a child without a value for a unit is skipped and the weights
  * of the children that have one are renormalised. The aggregate is missing
  * when the share of its (positively weighted) children with a value is below
- * min_share, or when none has one. Children with weight 0 take no part. */
+ * min_share, or when none has one. Children with weight 0 take no part. The
+ * methods that compare units (copeland, mpi/ampi, bod) follow the same rule
+ * and say in their files how the other units enter. */
 #include <math.h>
 
-#include "methods/methods.h"
+#include "methods/aggregate_more.h"
 
-/* Sums over the children: acc = sum w*f(v), wsum = sum w, cnt = children with a
- * value, for f = identity (log_values = 0) or log. Returns the number of
- * positively weighted children, or 0 after an error (set). */
-static egdi_status accumulate(const egdi__args *a, int log_values, size_t *n_pos)
+static const char *form_name(egdi__agg_form form)
+{
+    switch (form) {
+    case EGDI__AGG_RECIP:
+        return "harmonic mean";
+    case EGDI__AGG_POWER:
+        return "generalised mean";
+    default:
+        return "geometric mean";
+    }
+}
+
+/* A value outside the form's domain: x > 0 for log and 1/x and for x^p with
+ * p < 0; x >= 0 for x^p with p > 0 (a power of a negative number is not real). */
+static int in_domain(egdi__agg_form form, double p, double x)
+{
+    if (form == EGDI__AGG_POWER && p > 0)
+        return x >= 0;
+    return x > 0;
+}
+
+egdi_status egdi__agg_accumulate(const egdi__args *a, egdi__agg_form form, double p,
+                                 size_t *n_pos)
 {
     size_t n = a->n;
     double *acc = a->out, *wsum = a->work, *cnt = a->work + n;
@@ -26,25 +48,42 @@ static egdi_status accumulate(const egdi__args *a, int log_values, size_t *n_pos
             continue;
         ++*n_pos;
         const double *v = a->kids[c];
-        if (log_values) {
-            for (size_t i = 0; i < n; i++) {
-                if (isnan(v[i]))
-                    continue;
-                if (!(v[i] > 0))
-                    return egdi__fail(EGDI_ERR_DOMAIN, "aggregate '%s': unit '%s': child '%s' is "
-                                      "%g: the geometric mean needs values > 0", a->names->node,
-                                      egdi__unit(a->names, i), a->names->children[c], v[i]);
-                acc[i] += w * log(v[i]);
-                wsum[i] += w;
-                cnt[i] += 1;
-            }
-        } else {
+        if (form == EGDI__AGG_LINEAR) {
             for (size_t i = 0; i < n; i++)
                 if (!isnan(v[i])) {
                     acc[i] += w * v[i];
                     wsum[i] += w;
                     cnt[i] += 1;
                 }
+            continue;
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (isnan(v[i]))
+                continue;
+            if (!in_domain(form, p, v[i])) {
+                if (form == EGDI__AGG_POWER)
+                    return egdi__fail(EGDI_ERR_DOMAIN, "aggregate '%s': unit '%s': child '%s' "
+                                      "is %g: the generalised mean with p = %g needs values %s 0",
+                                      a->names->node, egdi__unit(a->names, i),
+                                      a->names->children[c], v[i], p, p > 0 ? ">=" : ">");
+                return egdi__fail(EGDI_ERR_DOMAIN, "aggregate '%s': unit '%s': child '%s' is "
+                                  "%g: the %s needs values > 0", a->names->node,
+                                  egdi__unit(a->names, i), a->names->children[c], v[i],
+                                  form_name(form));
+            }
+            switch (form) {
+            case EGDI__AGG_LOG:
+                acc[i] += w * log(v[i]);
+                break;
+            case EGDI__AGG_RECIP:
+                acc[i] += w / v[i];
+                break;
+            default:
+                acc[i] += w * pow(v[i], p);
+                break;
+            }
+            wsum[i] += w;
+            cnt[i] += 1;
         }
     }
     if (*n_pos == 0)
@@ -53,27 +92,67 @@ static egdi_status accumulate(const egdi__args *a, int log_values, size_t *n_pos
     return EGDI_OK;
 }
 
-/* Units with too few children become missing; the others get acc / wsum. A
+size_t egdi__agg_need(double min_share, size_t n_pos)
+{
+    /* compared as the ratio c / n_pos (min_share * n_pos can round above c when
+     * c / n_pos equals min_share: 0.28 * 25 = 7.000000000000001 although
+     * 7.0 / 25 == 0.28) */
+    double need = 0;
+    while (need < (double)n_pos && need / (double)n_pos < min_share)
+        need += 1;
+    return (size_t)need;
+}
+
+egdi_status egdi__agg_available(const egdi__args *a, double *cnt, double *need)
+{
+    for (size_t i = 0; i < a->n; i++)
+        cnt[i] = 0;
+    size_t n_pos = 0;
+    for (size_t c = 0; c < a->n_kids; c++) {
+        if (a->weights[c] == 0)
+            continue;
+        ++n_pos;
+        for (size_t i = 0; i < a->n; i++)
+            cnt[i] += !isnan(a->kids[c][i]);
+    }
+    if (n_pos == 0)
+        return egdi__fail(EGDI_ERR_INVALID_INDEX, "aggregate '%s': the weights of its children are "
+                          "all zero", a->names->node);
+    *need = (double)egdi__agg_need(a->min_share, n_pos);
+    return EGDI_OK;
+}
+
+/* Units with too few children become missing; the others get the mean. A
  * result that is not finite (sums beyond the range of a double) is an error,
- * never a silent infinity or missing value. */
-static egdi_status finish(const egdi__args *a, size_t n_pos, int exp_result)
+ * never a silent infinity, zero or missing value. */
+egdi_status egdi__agg_finish(const egdi__args *a, size_t n_pos, egdi__agg_form form, double p)
 {
     const double *wsum = a->work, *cnt = a->work + a->n;
-    /* the fewest children that keep a value: the smallest c with c / n_pos >= min_share,
-     * compared as that ratio (min_share * n_pos can round above c when c / n_pos equals
-     * min_share: 0.28 * 25 = 7.000000000000001 although 7.0 / 25 == 0.28) */
-    double need = 0;
-    while (need < (double)n_pos && need / (double)n_pos < a->min_share)
-        need += 1;
+    double need = (double)egdi__agg_need(a->min_share, n_pos);
     for (size_t i = 0; i < a->n; i++) {
-        if (cnt[i] == 0 || cnt[i] < need || !(wsum[i] > 0))
+        int keep = cnt[i] > 0 && cnt[i] >= need && wsum[i] > 0;
+        double s = a->out[i];
+        if (keep && (form == EGDI__AGG_RECIP || form == EGDI__AGG_POWER) && !isfinite(s))
+            return egdi__fail(EGDI_ERR_DOMAIN, "aggregate '%s': unit '%s': the weighted %s "
+                              "overflows: its children's values or weights are beyond the range "
+                              "of a double", a->names->node, egdi__unit(a->names, i),
+                              form_name(form));
+        if (!keep)
             a->out[i] = NAN;
+        else if (form == EGDI__AGG_LINEAR)
+            a->out[i] = s / wsum[i];
+        else if (form == EGDI__AGG_LOG)
+            a->out[i] = exp(s / wsum[i]);
+        else if (form == EGDI__AGG_RECIP)
+            a->out[i] = wsum[i] / s;
         else
-            a->out[i] = exp_result ? exp(a->out[i] / wsum[i]) : a->out[i] / wsum[i];
+            a->out[i] = pow(s / wsum[i], 1 / p);
         if (isinf(a->out[i]) || (cnt[i] >= need && cnt[i] > 0 && isnan(a->out[i])))
-            return egdi__fail(EGDI_ERR_DOMAIN, "aggregate '%s': unit '%s': the weighted mean "
+            return egdi__fail(EGDI_ERR_DOMAIN, "aggregate '%s': unit '%s': the weighted %s "
                               "overflows: its children's values or weights are too large for a "
-                              "double", a->names->node, egdi__unit(a->names, i));
+                              "double", a->names->node, egdi__unit(a->names, i),
+                              form == EGDI__AGG_LINEAR || form == EGDI__AGG_LOG ? "mean"
+                                                                                : form_name(form));
     }
     return EGDI_OK;
 }
@@ -82,25 +161,87 @@ static egdi_status mean_apply(const egdi__args *a, const double *fitted)
 {
     (void)fitted;
     size_t n_pos;
-    egdi_status st = accumulate(a, 0, &n_pos);
-    return st == EGDI_OK ? finish(a, n_pos, 0) : st;
+    egdi_status st = egdi__agg_accumulate(a, EGDI__AGG_LINEAR, 1, &n_pos);
+    return st == EGDI_OK ? egdi__agg_finish(a, n_pos, EGDI__AGG_LINEAR, 1) : st;
 }
 
 static egdi_status geomean_apply(const egdi__args *a, const double *fitted)
 {
     (void)fitted;
     size_t n_pos;
-    egdi_status st = accumulate(a, 1, &n_pos);
-    return st == EGDI_OK ? finish(a, n_pos, 1) : st;
+    egdi_status st = egdi__agg_accumulate(a, EGDI__AGG_LOG, 0, &n_pos);
+    return st == EGDI_OK ? egdi__agg_finish(a, n_pos, EGDI__AGG_LOG, 0) : st;
 }
 
+/* ---- parameters ---- */
+
+static const egdi__param genmean_params[] = {
+    {"p", "the power: 1 = arithmetic, 0 = geometric, -1 = harmonic mean", NAN, NAN, NAN, 0},
+};
+
+static const egdi__param mpi_params[] = {
+    {"sign", "-1: M - S cv, for indices where higher is better (MPI-); +1: M + S cv (MPI+)", -1,
+     -1, 1, 0},
+};
+
+static const egdi__param ampi_params[] = {
+    {"sign", "-1: M - S cv, for indices where higher is better (AMPI-); +1: M + S cv (AMPI+)",
+     -1, -1, 1, 0},
+    {"midrange", "0: 100 is each child's mean over the units; 1: the middle of its range", 0, 0,
+     1, 0},
+};
+
+static const egdi__param bod_params[] = {
+    {"wmin", "lowest share of each child in a unit's score (0..1)", 0, 0, 1, 0},
+    {"wmax", "highest share of each child in a unit's score (0..1)", 1, 0, 1, 1},
+    {"rmin", "lowest share as a multiple of the child's renormalised weight", 0, 0, 1, 0},
+    {"rmax", "highest share as a multiple of the child's renormalised weight (0 = none)", 0, 0,
+     NAN, 0},
+};
+
+#define N_OF(a) (sizeof(a) / sizeof *(a))
+#define AGG EGDI_STEP_AGGREGATE
+#define DATA EGDI__M_DATA_DRIVEN
+#define POS EGDI__M_NEEDS_POSITIVE
+
 const egdi__method egdi__aggregate_methods[] = {
-    [EGDI_AGG_MEAN] = {EGDI_STEP_AGGREGATE, EGDI_AGG_MEAN, "mean",
+    [EGDI_AGG_MEAN] = {AGG, EGDI_AGG_MEAN, "mean",
                        "weighted arithmetic mean sum(w x) / sum(w) of the children with a value",
                        NULL, 0, 0, 0, NULL, 0, NULL, mean_apply},
-    [EGDI_AGG_GEOMEAN] = {EGDI_STEP_AGGREGATE, EGDI_AGG_GEOMEAN, "geomean",
+    [EGDI_AGG_GEOMEAN] = {AGG, EGDI_AGG_GEOMEAN, "geomean",
                           "weighted geometric mean exp(sum(w log x) / sum(w)); values must be > 0",
-                          NULL, 0, 0, EGDI__M_NEEDS_POSITIVE, NULL, 0, NULL, geomean_apply},
+                          NULL, 0, 0, POS, NULL, 0, NULL, geomean_apply},
+    [EGDI_AGG_HARMEAN] = {AGG, EGDI_AGG_HARMEAN, "harmean",
+                          "weighted harmonic mean sum(w) / sum(w / x); values must be > 0", NULL,
+                          0, 0, POS, NULL, 0, NULL, egdi__harmean_apply},
+    [EGDI_AGG_GENMEAN] = {AGG, EGDI_AGG_GENMEAN, "genmean",
+                          "weighted power mean (sum(w x^p) / sum(w))^(1/p); p = 0 is the "
+                          "geometric mean; values >= 0 (> 0 if p <= 0)",
+                          genmean_params, N_OF(genmean_params), 1, 0, NULL, 0, NULL,
+                          egdi__genmean_apply},
+    [EGDI_AGG_MEDIAN] = {AGG, EGDI_AGG_MEDIAN, "median",
+                         "weighted median: the value with at most half the weight below and "
+                         "above it (the mean of two such values)",
+                         NULL, 0, 0, 0, NULL, 0, NULL, egdi__median_apply},
+    [EGDI_AGG_COPELAND] = {AGG, EGDI_AGG_COPELAND, "copeland",
+                           "Copeland score: pairwise wins minus losses against every other unit, "
+                           "a win being more weight of children above than below (O(n^2 m))",
+                           NULL, 0, 0, DATA, NULL, 0, NULL, egdi__copeland_apply},
+    [EGDI_AGG_MPI] = {AGG, EGDI_AGG_MPI, "mpi",
+                      "Mazziotta-Pareto index M + sign S cv of the children as z = 100 + 10 "
+                      "(x - mean) / sd over the units",
+                      mpi_params, N_OF(mpi_params), 0, DATA, egdi__mpi_check, 0, NULL,
+                      egdi__mpi_apply},
+    [EGDI_AGG_AMPI] = {AGG, EGDI_AGG_AMPI, "ampi",
+                       "adjusted Mazziotta-Pareto index M + sign S cv of the children as "
+                       "r = 100 + 60 (x - ref) / (max - min) over the units",
+                       ampi_params, N_OF(ampi_params), 0, DATA, egdi__ampi_check, 0, NULL,
+                       egdi__ampi_apply},
+    [EGDI_AGG_BOD] = {AGG, EGDI_AGG_BOD, "bod",
+                      "Benefit-of-the-Doubt: the highest weighted sum a unit reaches with weights "
+                      "that keep every unit's sum <= 1 (one GLPK linear program per unit); "
+                      "values >= 0",
+                      bod_params, N_OF(bod_params), 0, DATA, egdi__bod_check, 0, NULL,
+                      egdi__bod_apply},
 };
-const size_t egdi__n_aggregate_methods =
-    sizeof egdi__aggregate_methods / sizeof *egdi__aggregate_methods;
+const size_t egdi__n_aggregate_methods = N_OF(egdi__aggregate_methods);

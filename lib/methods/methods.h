@@ -10,14 +10,29 @@
 #define EGDI__MAX_PARAMS 4
 #define EGDI__N_STEPS 3
 
-/* A method's parameter: name (as in "lo=0"), default (NaN = required) and
- * bounds (NaN = none; lo_open = strictly above lo). */
+/* Kinds of parameter (egdi__param.flags; 0 = any real number in the bounds). */
+enum {
+    EGDI__P_LO_OPEN = 1,  /* the value must be strictly above lo */
+    EGDI__P_INTEGER = 2,  /* a whole number (0|1 switches, positions) */
+    /* one of the words listed before the first ':' of the summary, separated
+     * by '|' ("population|sample: ..."): stored as the word's position 0, 1, ...;
+     * the position is accepted as well and the word is what is written */
+    EGDI__P_KEYWORD = 4,
+    /* a unit: its 1-based position in the data (as COINr's iref). As text it may
+     * be the unit's code, which egdi__method_params_text_unit() hands back for
+     * the plan to resolve against the data (egdi__method_resolve_unit()). */
+    EGDI__P_UNIT = 8
+};
+
+/* A method's parameter: name (as in "lo=0"), default (NaN = required),
+ * bounds (NaN = none) and its kind (EGDI__P_* flags). The names "lower" and
+ * "upper" are accepted for "lo" and "hi" in parameter text. */
 typedef struct egdi__param {
     const char *name;
     const char *summary;
     double dflt;
     double lo, hi;
-    int lo_open;
+    unsigned flags;
 } egdi__param;
 
 /* Names used in messages: the node being computed, its children (aggregates)
@@ -54,6 +69,10 @@ typedef struct egdi__args {
     const double *weights;
     size_t n_kids;
     double min_share;
+    /* normalise: the node's direction (+1 or -1; 0 = +1). x is already
+     * multiplied by it; methods whose parameters are in the indicator's own
+     * units (goalposts, targets, bounds) flip them with it, as COINr does. */
+    int direction;
 } egdi__args;
 
 enum {
@@ -86,6 +105,21 @@ EGDI_HIDDEN extern const size_t egdi__n_aggregate_methods;
 EGDI_HIDDEN extern const egdi__method egdi__impute_methods[];
 EGDI_HIDDEN extern const size_t egdi__n_impute_methods;
 
+/* normalise_rank.c, normalise_dist.c, transform.c: methods of the normalise table */
+EGDI_HIDDEN egdi_status egdi__norm_rank_apply(const egdi__args *a, const double *fitted);
+EGDI_HIDDEN egdi_status egdi__norm_prank_apply(const egdi__args *a, const double *fitted);
+EGDI_HIDDEN egdi_status egdi__norm_borda_apply(const egdi__args *a, const double *fitted);
+EGDI_HIDDEN egdi_status egdi__norm_dist2max_fit(const egdi__args *a, double *fitted);
+EGDI_HIDDEN egdi_status egdi__norm_dist2max_apply(const egdi__args *a, const double *fitted);
+EGDI_HIDDEN egdi_status egdi__norm_dist2ref_fit(const egdi__args *a, double *fitted);
+EGDI_HIDDEN egdi_status egdi__norm_dist2ref_apply(const egdi__args *a, const double *fitted);
+EGDI_HIDDEN egdi_status egdi__norm_dist2targ_fit(const egdi__args *a, double *fitted);
+EGDI_HIDDEN egdi_status egdi__norm_dist2targ_apply(const egdi__args *a, const double *fitted);
+EGDI_HIDDEN egdi_status egdi__norm_boxcox_fit(const egdi__args *a, double *fitted);
+EGDI_HIDDEN egdi_status egdi__norm_boxcox_apply(const egdi__args *a, const double *fitted);
+EGDI_HIDDEN egdi_status egdi__norm_log_fit(const egdi__args *a, double *fitted);
+EGDI_HIDDEN egdi_status egdi__norm_log_apply(const egdi__args *a, const double *fitted);
+
 /* registry.c */
 EGDI_HIDDEN const egdi__method *egdi__method_get(egdi_step step, int id);
 EGDI_HIDDEN const egdi__method *egdi__method_by_name(egdi_step step, const char *name);
@@ -100,8 +134,31 @@ EGDI_HIDDEN egdi_status egdi__method_params(const egdi__method *m, const double 
 /* Parameters from text: "lo=0 hi=100", or numbers in order "0 100", or "". */
 EGDI_HIDDEN egdi_status egdi__method_params_text(const egdi__method *m, const char *text,
                                                  const char *node, double *p);
-/* Write "lo=0 hi=100" (every parameter; nothing for a method without any). */
+/* As egdi__method_params_text(), where the method's unit parameter (if any)
+ * may be given as a unit code: then *code points at it in `text` (*code_len
+ * bytes; NULL if given as a position or not at all) and its value is NaN
+ * until egdi__method_resolve_unit() sets it. egdi__method_params_text()
+ * refuses a code (it has nowhere to keep it). */
+EGDI_HIDDEN egdi_status egdi__method_params_text_unit(const egdi__method *m, const char *text,
+                                                      const char *node, double *p,
+                                                      const char **code, size_t *code_len);
+/* Position (0-based) of the method's unit parameter, or -1 if it has none. */
+EGDI_HIDDEN int egdi__method_unit_param(const egdi__method *m);
+/* Set the unit parameter of p from a unit code: its 1-based position among
+ * n_units codes found by find(ctx, code, &pos). EGDI_ERR_NOT_FOUND naming the
+ * node and the code if the data has no such unit. */
+EGDI_HIDDEN egdi_status egdi__method_resolve_unit(const egdi__method *m, double *p,
+                                                  const char *code, const char *node,
+                                                  int (*find)(const void *ctx, const char *code,
+                                                              size_t *pos),
+                                                  const void *ctx);
+/* Write "lo=0 hi=100" (every parameter; nothing for a method without any);
+ * keywords as words. */
 EGDI_HIDDEN void egdi__method_write_params(const egdi__method *m, const double *p, FILE *fp);
+/* As egdi__method_write_params(), the unit parameter written as unit_code
+ * when it is not NULL. */
+EGDI_HIDDEN void egdi__method_write_params_unit(const egdi__method *m, const double *p,
+                                                const char *unit_code, FILE *fp);
 /* Size of the fitted statistics of a method for a column with n_groups levels. */
 static inline size_t egdi__method_fitted_size(const egdi__method *m, size_t n_groups)
 {

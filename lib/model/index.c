@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "methods/treat.h"
 #include "model/model.h"
 
 egdi_status egdi_index_new(egdi_index **out)
@@ -22,6 +23,8 @@ static void node_clear(egdi__node *n)
     free(n->name);
     free(n->source);
     free(n->impute_group);
+    free(n->denominator);
+    free(n->norm_unit);
 }
 
 void egdi_index_free(egdi_index *idx)
@@ -117,6 +120,7 @@ static egdi_status add_node(egdi_index *idx, const char *code, const char *paren
     for (int s = 0; s < EGDI__N_STEPS; s++)
         default_method(&n->m[s], (egdi_step)s);
     n->min_share = 0;
+    n->treat.id = 0; /* no outlier treatment (methods/treat.h) */
     egdi__strmap_put(&idx->map, n->code, idx->n_nodes, NULL); /* reserved above */
     idx->n_nodes++;
     return EGDI_OK;
@@ -233,6 +237,10 @@ static egdi_status store_method(egdi__node *n, egdi_step step, const egdi__metho
     n->m[step].id = m->id;
     for (size_t k = 0; k < EGDI__MAX_PARAMS; k++)
         n->m[step].p[k] = k < m->n_params ? p[k] : 0;
+    if (step == EGDI_STEP_NORMALISE) { /* a unit code belongs to the method it was given for */
+        free(n->norm_unit);
+        n->norm_unit = NULL;
+    }
     return EGDI_OK;
 }
 
@@ -331,10 +339,19 @@ egdi_status egdi_index_set_method(egdi_index *idx, const char *code, egdi_step s
     egdi__locale loc; /* "0.5" is a number whatever the caller's locale */
     if ((st = egdi__locale_push(&loc)) != EGDI_OK)
         return st;
-    st = egdi__method_params_text(m, params, code, p);
+    const char *unit = NULL; /* a unit parameter given by code: kept for the plan */
+    size_t unit_len = 0;
+    st = egdi__method_params_text_unit(m, params, code, p, &unit, &unit_len);
     egdi__locale_pop(&loc);
+    char *unit_copy = NULL;
+    if (st == EGDI_OK && unit && !(unit_copy = egdi__strndup_trim(unit, unit_len)))
+        st = egdi__fail(EGDI_ERR_NOMEM, "out of memory");
     if (st == EGDI_OK)
         st = store_method(n, step, m, p);
+    if (st == EGDI_OK)
+        n->norm_unit = unit_copy; /* only normalisations have unit parameters */
+    else
+        free(unit_copy);
     if (st == EGDI_OK && step == EGDI_STEP_IMPUTE) {
         free(n->impute_group);
         n->impute_group = NULL;
@@ -518,6 +535,10 @@ egdi_status egdi_index_clone(const egdi_index *idx, egdi_index **out)
             st = set_string(&cp->nodes[i].source, n->source);
         if (st == EGDI_OK && n->impute_group)
             st = set_string(&cp->nodes[i].impute_group, n->impute_group);
+        if (st == EGDI_OK && n->denominator)
+            st = set_string(&cp->nodes[i].denominator, n->denominator);
+        if (st == EGDI_OK && n->norm_unit)
+            st = set_string(&cp->nodes[i].norm_unit, n->norm_unit);
         if (st == EGDI_OK) {
             egdi__node *c = &cp->nodes[i];
             c->direction = n->direction;
@@ -525,6 +546,7 @@ egdi_status egdi_index_clone(const egdi_index *idx, egdi_index **out)
             c->cap_hi = n->cap_hi;
             memcpy(c->m, n->m, sizeof c->m);
             c->min_share = n->min_share;
+            c->treat = n->treat;
         }
     }
     if (st != EGDI_OK) {
@@ -533,4 +555,110 @@ egdi_status egdi_index_clone(const egdi_index *idx, egdi_index **out)
     }
     *out = cp;
     return EGDI_OK;
+}
+
+/* ---- denominators and outlier treatment (since 1.4) ---- */
+
+egdi_status egdi_index_set_denominator(egdi_index *idx, const char *code, const char *column)
+{
+    egdi__node *n = NULL;
+    egdi_status st = lookup(idx, code, &n);
+    if (st != EGDI_OK)
+        return st;
+    if (!n->is_indicator)
+        return egdi__fail(EGDI_ERR_INVALID_INDEX, "node '%s' is an aggregate; only an indicator "
+                          "is divided by a denominator", code);
+    if (!column || !*column) {
+        free(n->denominator);
+        n->denominator = NULL;
+        return EGDI_OK;
+    }
+    return set_string(&n->denominator, column);
+}
+
+const char *egdi_index_node_denominator(const egdi_index *idx, size_t i)
+{
+    return idx && i < idx->n_nodes ? idx->nodes[i].denominator : NULL;
+}
+
+/* Method `name` with parameters `params` for node `who` (messages), checked. */
+static egdi_status treat_cfg(const char *name, const char *params, const char *who,
+                             egdi__method_cfg *cfg)
+{
+    const egdi__method *m = egdi__treat_by_name(name);
+    if (!m)
+        return egdi__fail(EGDI_ERR_INVALID_INDEX, "node '%s': unknown treatment '%s' (%s)", who,
+                          name, egdi__treat_names());
+    egdi__locale loc;
+    egdi_status st = egdi__locale_push(&loc);
+    if (st != EGDI_OK)
+        return st;
+    memset(cfg, 0, sizeof *cfg);
+    cfg->id = m->id;
+    st = egdi__method_params_text(m, params, who, cfg->p);
+    egdi__locale_pop(&loc);
+    return st;
+}
+
+egdi_status egdi_index_set_treatment(egdi_index *idx, const char *code, const char *method,
+                                     const char *params)
+{
+    EGDI_CHECK_ARG(idx && method, "idx/method");
+    egdi__method_cfg cfg;
+    if (!code) { /* every indicator */
+        egdi_status st = treat_cfg(method, params, "(every indicator)", &cfg);
+        for (size_t k = 0; k < idx->n_nodes && st == EGDI_OK; k++)
+            if (idx->nodes[k].is_indicator)
+                idx->nodes[k].treat = cfg;
+        return st;
+    }
+    egdi__node *n = NULL;
+    egdi_status st = lookup(idx, code, &n);
+    if (st != EGDI_OK)
+        return st;
+    if (!n->is_indicator)
+        return egdi__fail(EGDI_ERR_INVALID_INDEX, "node '%s' is an aggregate; outlier treatment "
+                          "applies to indicators", code);
+    if ((st = treat_cfg(method, params, code, &cfg)) == EGDI_OK)
+        n->treat = cfg;
+    return st;
+}
+
+int egdi_index_node_treatment(const egdi_index *idx, size_t i)
+{
+    if (!idx || i >= idx->n_nodes || !idx->nodes[i].is_indicator)
+        return -1;
+    return idx->nodes[i].treat.id;
+}
+
+egdi_status egdi_index_node_treatment_params(const egdi_index *idx, size_t i, double *out,
+                                             size_t n)
+{
+    EGDI_CHECK_ARG(idx && (out || n == 0), "idx/out");
+    if (i >= idx->n_nodes || !idx->nodes[i].is_indicator)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "node %zu is not an indicator", i);
+    const egdi__method *m = egdi__treat_method(idx->nodes[i].treat.id);
+    if (n != m->n_params)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "node '%s': treatment %s has %zu parameters, "
+                          "not %zu", idx->nodes[i].code, m->name, m->n_params, n);
+    memcpy(out, idx->nodes[i].treat.p, n * sizeof *out);
+    return EGDI_OK;
+}
+
+const char *egdi_treat_name(int method)
+{
+    const egdi__method *m = egdi__treat_method(method);
+    return m ? m->name : NULL;
+}
+
+size_t egdi_treat_n_params(int method)
+{
+    const egdi__method *m = egdi__treat_method(method);
+    return m ? m->n_params : 0;
+}
+
+const char *egdi_treat_param_name(int method, size_t k)
+{
+    const egdi__method *m = egdi__treat_method(method);
+    return m && k < m->n_params ? m->params[k].name : NULL;
 }

@@ -22,6 +22,10 @@ typedef struct egdi__node {
     egdi__method_cfg m[EGDI__N_STEPS]; /* by egdi_step */
     char *impute_group;         /* label column of a group imputation, or NULL */
     double min_share;           /* aggregates: share of children needed */
+    char *norm_unit;            /* the normalisation's unit parameter as a unit code
+                                 * (dist2ref ref=CODE), resolved by the plan; or NULL */
+    char *denominator;          /* indicators: data column the source is divided by, or NULL */
+    egdi__method_cfg treat;     /* indicators: outlier treatment (methods/treat.h) */
 } egdi__node;
 
 struct egdi_index {

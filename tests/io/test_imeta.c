@@ -348,8 +348,7 @@ START_TEST(coinr_file_with_notes)
     ck_assert_int_eq(egdi_index_node_method(idx, node(idx, "a"), EGDI_STEP_NORMALISE),
                      EGDI_NORM_NONE);
     static const char *const want[] = {
-        "line 1: columns Unit, Denominator ignored: not used by libegdi (indicators are not "
-        "divided by their Denominator: divide the data first)",
+        "line 1: column Unit ignored: not used by libegdi",
         "1 row of Type Group ignored (region on line 6): group columns of the data, not nodes "
         "(a group imputation names one in ImputeGroup)",
         "2 rows of Type Denominator ignored (Pop on line 7, Area on line 8): denominator "
@@ -357,11 +356,42 @@ START_TEST(coinr_file_with_notes)
         "line 5: node 'idx': Parent NA read as no parent (a root)",
         "no Normalisation column: the indicators are not normalised (COINr normalises with "
         "minmax lo=0 hi=100 unless told otherwise; give a default normalisation to do the "
-        "same)"};
-    ck_assert_uint_eq(egdi_imeta_notes_count(notes), 5);
-    for (size_t i = 0; i < 5; i++)
+        "same)",
+        "column Denominator not applied (1 indicator names one: b / Pop); COINr divides only "
+        "when asked: read with denominate (egdi index compute --denominate)"};
+    ck_assert_uint_eq(egdi_imeta_notes_count(notes), 6);
+    for (size_t i = 0; i < 6; i++)
         ck_assert_str_eq(egdi_imeta_note(notes, i), want[i]);
-    ck_assert_ptr_null(egdi_imeta_note(notes, 5));
+    ck_assert_ptr_null(egdi_imeta_note(notes, 6));
+    ck_assert_ptr_null(egdi_index_node_denominator(idx, node(idx, "b")));
+    egdi_imeta_notes_free(notes);
+    egdi_index_free(idx);
+    /* with denominate: b is divided by Pop ("NA" is no denominator); a default treatment
+     * goes on the indicators whose Treatment is empty */
+    egdi_imeta_options o = EGDI_IMETA_OPTIONS_INIT;
+    o.denominate = 1;
+    o.treatment = "winsorise winmax=3";
+    OK(egdi_index_read_imeta_buffer(coinr, strlen(coinr), "coinr.csv", &o, &idx, &notes));
+    ck_assert_str_eq(egdi_index_node_denominator(idx, node(idx, "b")), "Pop");
+    ck_assert_ptr_null(egdi_index_node_denominator(idx, node(idx, "a")));
+    ck_assert_int_eq(egdi_index_node_treatment(idx, node(idx, "a")), EGDI_TREAT_WINSORISE);
+    ck_assert_int_eq(egdi_index_node_treatment(idx, node(idx, "p")), -1);
+    double tp[4];
+    OK(egdi_index_node_treatment_params(idx, node(idx, "b"), tp, 4));
+    ck_assert(tp[0] == 3 && tp[1] == 2 && tp[2] == 3.5 && tp[3] == 0);
+    ck_assert_str_eq(egdi_imeta_note(notes, 5), "2 indicators without a Treatment: winsorise "
+                     "winmax=3 (the default given)");
+    ck_assert_str_eq(egdi_imeta_note(notes, 6), "1 indicator divided by the Denominator "
+                     "column: b / Pop");
+    egdi_imeta_notes_free(notes);
+    egdi_index_free(idx);
+    o.treatment = "winsorize";
+    FAILS(egdi_index_read_imeta_buffer(coinr, strlen(coinr), "coinr.csv", &o, &idx, NULL),
+          EGDI_ERR_INVALID_ARG, "default treatment 'winsorize'");
+    o.treatment = "winsorise winmax=2.5";
+    FAILS(egdi_index_read_imeta_buffer(coinr, strlen(coinr), "coinr.csv", &o, &idx, NULL),
+          EGDI_ERR_INVALID_ARG, "winmax = 2.5 must be a whole number");
+    OK(egdi_index_read_imeta_buffer(coinr, strlen(coinr), "coinr.csv", NULL, &idx, &notes));
     egdi_imeta_notes_free(notes);
     egdi_index_free(idx);
     /* the 1.0 reader takes the same file silently */

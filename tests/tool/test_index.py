@@ -56,9 +56,11 @@ class Check(unittest.TestCase):
         self.assertRegex(lines["NEET"], r"\s-1\s")
         # what COINr's file holds that libegdi does not use: notes on stderr, not errors
         notes = [ln for ln in p.stderr.splitlines() if ln.startswith("egdi: note: ")]
-        self.assertEqual(len(notes), 5, p.stderr)
+        self.assertEqual(len(notes), 6, p.stderr)
         err = p.stderr
-        self.assertIn("line 1: columns Unit, Target, Denominator ignored", err)
+        self.assertIn("line 1: columns Unit, Target ignored", err)
+        self.assertIn("column Denominator not applied (17 indicators name one: Flights / "
+                      "Population, Bord / Area", err)
         self.assertIn("4 rows of Type Group ignored (GDP_group on line 62", err)
         self.assertIn("4 rows of Type Denominator ignored (Area on line 66", err)
         self.assertIn("line 61: node 'Index': Parent NA read as no parent (a root)", err)
@@ -239,6 +241,72 @@ class Compute(unittest.TestCase):
             # the data from standard input
             p = run("index", "compute", "-f", "csv", meta, "-", stdin="code,x\nA,1\nB,2\n")
             self.assertIn("B,B,1,1", p.stdout)
+
+
+class Build(unittest.TestCase):
+    """COINr's build_example_coin() from the command line (tests/golden/test_coinr_pipeline.c
+    checks every intermediate data set): --denominate (iMeta Denominator), group-mean
+    imputation by EurAsia_group (added to COINr's iMeta here), --screen 0.9 after
+    imputation, --treat 'winsorise winmax=5', min-max 0..100, mean. COINr's Index
+    (c_example_aggregated.csv) to 1e-9 relative; the report: 15 indicators winsorised,
+    35 points (34 winhi, 1 winlo), every unit kept."""
+
+    def meta_with_imputation(self, d):
+        with open(IMETA, encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        path = os.path.join(d, "meta.csv")
+        with open(path, "w", newline="", encoding="utf-8") as g:
+            w = csv.DictWriter(g, list(rows[0]) + ["Imputation", "ImputeGroup"])
+            w.writeheader()
+            for r in rows:
+                ind = r["Type"] == "Indicator"
+                r["Imputation"], r["ImputeGroup"] = ("groupmean", "EurAsia_group") if ind \
+                    else ("", "")
+                w.writerow(r)
+        return path
+
+    def test_example_build(self):
+        with open(os.path.join(ASEM, "c_example_aggregated.csv"), encoding="utf-8") as f:
+            want = {r["uCode"]: num(r["Index"]) for r in csv.DictReader(f)}
+        with tempfile.TemporaryDirectory() as d:
+            report = os.path.join(d, "report.json")
+            p = run("index", "compute", *MINMAX, "--denominate", "--treat",
+                    "winsorise winmax=5", "--screen", "0.9", "--report", report, "-f", "csv",
+                    "--nodes", "Index", self.meta_with_imputation(d), IDATA)
+            self.assertIn("17 indicators divided by the Denominator column", p.stderr)
+            self.assertIn("screening kept 51 of 51 units", p.stderr)
+            rows = {r["code"]: r for r in csv.DictReader(io.StringIO(p.stdout))}
+            self.assertEqual(set(rows), set(want))
+            for u, r in rows.items():
+                self.assertLessEqual(abs(num(r["Index"]) - want[u]), 1e-9 * want[u], u)
+            # LAO has no Energy: Elec and Gas become missing, then imputed (65 = 63 + 2)
+            self.assertIn("Elec;Gas", rows["LAO"]["imputed"])
+            with open(report, encoding="utf-8") as f:
+                rep = json.load(f)
+            self.assertEqual(len(rep["screening"]), 51)
+            self.assertTrue(all(u["included"] for u in rep["screening"]))
+            treated = [t for t in rep["treatment"] if t["winsorised"]]
+            self.assertEqual(len(treated), 15)
+            labels = [v for t in treated for v in t["points"].values()]
+            self.assertEqual((labels.count("winhi"), labels.count("winlo")), (34, 1))
+            self.assertFalse(any(t["log"] for t in rep["treatment"]))
+            bord = next(t for t in rep["treatment"] if t["indicator"] == "Bord")
+            self.assertEqual(bord["nwin"], 3)   # c_example_treat_details.csv
+            self.assertAlmostEqual(bord["check0"]["skew"], 4.2113994715902665, delta=1e-9 * 4.3)
+
+    def test_screen_raw_and_forced(self):
+        # COINr's c3: the raw data screened at 0.9 drops BGD BRN KHM LAO MMR
+        p = run("index", "compute", *MINMAX, "--screen", "0.9", "--screen-input",
+                "--include", "BGD", "--exclude", "AUT", "-f", "csv", IMETA, IDATA)
+        codes = {r["code"] for r in csv.DictReader(io.StringIO(p.stdout))}
+        self.assertEqual(len(codes), 46)
+        self.assertTrue("BGD" in codes and "AUT" not in codes and "LAO" not in codes)
+        for args, msg in ((["--screen", "1.5"], "takes a share 0..1"),
+                          (["--exclude", "XXX", "--screen", "0.5"], "XXX"),
+                          (["--treat", "winsorize"], "default treatment 'winsorize'")):
+            p = run("index", "compute", *args, IMETA, IDATA, check=False)
+            self.assertNotEqual(p.returncode, 0)
+            self.assertIn(msg, p.stderr)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,84 @@
+"""Statistics from Python (egdi.describe, egdi.correlations, ...), on the hand-derived
+cases of tests/analysis/test_describe.c (derivations there) and COINr's ASEM files
+(tests/golden/coinr-stats/README.md). Tolerance 1e-9 relative unless stated."""
+import math
+import os
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import egdi
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+GOLDEN = os.path.join(HERE, "..", "..", "..", "tests", "golden")
+ASEM = os.path.join(GOLDEN, "coinr-asem")
+STATS = os.path.join(GOLDEN, "coinr-stats")
+
+
+def asem():
+    df = pd.read_csv(os.path.join(ASEM, "input_ASEM_iData.csv"))
+    return df, egdi.Index.from_csv(os.path.join(ASEM, "asem_minmax_mean.csv"))
+
+
+def test_arrays_by_hand():
+    assert egdi.skewness([1, 2, 3, 4, 10]) == pytest.approx(6 * math.sqrt(2) / 5, rel=1e-12)
+    assert egdi.kurtosis([1, 2, 3, 4, np.nan, 10]) == pytest.approx(3.152, rel=1e-12)
+    r, p, n = egdi.correlation([1, 2, 3, 4, 5], [2, 4, 5, 4, 5], "kendall")
+    assert (r, n) == (pytest.approx(6 / math.sqrt(80), rel=1e-14), 5)
+    assert p == pytest.approx(0.11718508719813801, rel=1e-9)
+    r, p, _ = egdi.correlation([1, 2, 3, 4], [3, 3, 3, 3])   # constant: not defined
+    assert math.isnan(r) and math.isnan(p)
+    assert egdi.cronbach(pd.DataFrame({"a": [1, 2, 3, 4, 5], "b": [2, 4, 5, 4, 5]})) == \
+        pytest.approx(6 / 7, rel=1e-13)
+    with pytest.raises(egdi.InvalidArgumentError):
+        egdi.correlation([1, 2], [1, 2, 3])
+    with pytest.raises(egdi.NotFoundError):
+        egdi.correlation([1, 2], [1, 2], "tau")
+
+
+def test_get_stats_parity():
+    df, idx = asem()
+    got = egdi.describe(df, index=idx, code_column="uCode").set_index("code")
+    want = pd.read_csv(os.path.join(STATS, "f_stats_raw.csv")).set_index("iCode")
+    for c in want.columns:
+        if c.startswith("Flag."):
+            assert (got.loc[want.index, c] == want[c]).all(), c
+        else:
+            np.testing.assert_allclose(got.loc[want.index, c], want[c], rtol=1e-9, err_msg=c)
+
+
+def test_correlations_parity_and_long():
+    df, idx = asem()
+    want = pd.read_csv(os.path.join(STATS, "f_corr_raw_spearman.csv")).set_index("iCode")
+    corr, p = egdi.correlations(df, "spearman", index=idx, pvalues=True, code_column="uCode")
+    np.testing.assert_allclose(corr.loc[want.index, want.columns], want, rtol=1e-9)
+    assert (np.diag(p.to_numpy()) == 0).all()
+    long = egdi.correlations(df, "spearman", index=idx, max_p=0.05, long=True,
+                             code_column="uCode")
+    assert list(long.columns) == ["Var1", "Var2", "correlation", "p_value"]
+    assert len(long) == 49 * 49 and long["correlation"].isna().sum() == 1102
+
+
+def test_parent_and_cronbach():
+    df, idx = asem()
+    agg = pd.read_csv(os.path.join(STATS, "c_example_aggregated.csv"))
+    par = egdi.parent_correlations(agg, idx, code_column="uCode").set_index("code")
+    want = pd.read_csv(os.path.join(STATS, "g_corr_nominal_level3_index.csv"))
+    for _, w in want.iterrows():
+        assert par.loc[w["Var2"], "correlation"] == pytest.approx(w["Correlation"], rel=1e-9)
+        assert par.loc[w["Var2"], "parent"] == "Index"
+    alpha = egdi.cronbach(df, idx, item_level=1, code_column="uCode").set_index("code")
+    want = pd.read_csv(os.path.join(STATS, "f_cronbach_level2.csv")).set_index("Aggregate")
+    np.testing.assert_allclose(alpha.loc[want.index, "alpha"], want["alpha_raw"], rtol=1e-9)
+    assert (alpha.loc[want.index, "n_items"] == want["n_ind"]).all()
+
+
+def test_plain_frame():
+    df = pd.DataFrame({"code": list("abcde"), "x": [1, 2, 3, 4, 10.0],
+                       "y": [2, 4, 5, 4, 5.0], "g": list("ppqqq")})
+    t = egdi.describe(df).set_index("code")
+    assert list(t.index) == ["x", "y"]                       # the label column is skipped
+    assert t.loc["x", "Kurt"] == pytest.approx(3.152, rel=1e-12)
+    c = egdi.correlations(df, columns=["x"], with_columns=["x", "y"])
+    assert c.shape == (1, 2) and c.loc["x", "x"] == pytest.approx(1)

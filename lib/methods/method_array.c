@@ -1,0 +1,2 @@
+/* (being written) */
+#include "methods/methods.h"
