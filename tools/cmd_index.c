@@ -76,8 +76,8 @@ static egdi_status parse_data(char *text, size_t len, const char *source,
 /* The data: the indicators' source columns must be numbers cell by cell. Unit codes and
  * names come from --code-column/--name-column, else "code"/"name", else COINr's
  * "uCode"/"uName" when the file has them. */
-static int read_data(const char *path, const index_opts *io, const egdi_index *idx,
-                     egdi_dataset **out)
+int index_read_data(const char *path, const index_opts *io, const egdi_index *idx,
+                    egdi_dataset **out)
 {
     char *text = NULL;
     size_t len = 0, n_num = 0, nn = egdi_index_n_nodes(idx);
@@ -348,7 +348,7 @@ static int do_compute(char *meta, char *data_path, index_opts *io, build_opts *b
     if (rc == EXIT_OK)
         rc = read_meta(meta, io, bo, &idx);
     if (rc == EXIT_OK)
-        rc = read_data(data_path, io, idx, &data);
+        rc = index_read_data(data_path, io, idx, &data);
     if (rc == EXIT_OK && io->c.countries)
         rc = join_countries(data, io->c.countries, 0);
     const char *source = strcmp(data_path, "-") == 0 ? "<stdin>" : data_path;

@@ -1,6 +1,6 @@
-/* What the two halves of egdi index share: cmd_index.c (the command line and
- * index compute) and cmd_index_check.c (index check): the options and reading
- * the iMeta definition. */
+/* What the parts of egdi index share: cmd_index.c (the command line and
+ * index compute), cmd_index_check.c (index check) and cmd_index_stats.c
+ * (index stats): the options and reading the iMeta definition and the data. */
 #ifndef EGDI_CMD_INDEX_H
 #define EGDI_CMD_INDEX_H
 
@@ -15,6 +15,12 @@ typedef struct index_opts {
 
 /* Read the definition, printing the library's notes; an exit code. */
 int index_read_meta(const char *path, const index_opts *io, egdi_index **idx);
+/* Read the data for idx (a file or '-' = stdin): the indicators' source columns must be
+ * numbers cell by cell; unit codes and names from --code-column/--name-column, else
+ * "code"/"name", else COINr's "uCode"/"uName" when the file has them. Prints the error;
+ * an exit code (EXIT_INPUT if unreadable or invalid). */
+int index_read_data(const char *path, const index_opts *io, const egdi_index *idx,
+                    egdi_dataset **out);
 /* egdi index check META.csv: validate it and summarise the tree; an exit code. */
 int index_check(const char *path, index_opts *io);
 /* egdi index stats [options] META.csv DATA.csv (cmd_index_stats.c); an exit code. */

@@ -28,65 +28,6 @@ typedef struct stats_opts {
     int group_level, with_parent, cronbach, scores;
 } stats_opts;
 
-/* Parse text in memory as a CSV table whose messages name `source`. */
-static egdi_status parse_csv(char *text, size_t len, const char *source,
-                             const egdi_csv_options *co, egdi_dataset **out)
-{
-    FILE *fp = len ? fmemopen(text, len, "r") : fopen("/dev/null", "r");
-    if (!fp)
-        return egdi_set_error(EGDI_ERR_NOMEM, "out of memory");
-    egdi_status st = egdi_dataset_read_csv_stream(fp, source, co, out);
-    fclose(fp);
-    return st;
-}
-
-/* The data, as egdi index compute reads them: the indicators' source columns must be
- * numbers; codes from --code-column/--name-column, "code"/"name", or COINr's uCode/uName. */
-static int read_data(const char *path, const index_opts *io, const egdi_index *idx,
-                     egdi_dataset **out)
-{
-    char *text = NULL;
-    size_t len = 0, n_num = 0, nn = egdi_index_n_nodes(idx);
-    int rc = read_whole_input(path, &text, &len);
-    if (rc != EXIT_OK)
-        return rc;
-    const char **numeric = malloc((nn ? nn : 1) * sizeof *numeric);
-    if (!numeric) {
-        free(text);
-        return EXIT_FAIL;
-    }
-    for (size_t k = 0; k < nn; k++)
-        if (egdi_index_node_source(idx, k))
-            numeric[n_num++] = egdi_index_node_source(idx, k);
-    egdi_csv_options co = EGDI_CSV_OPTIONS_INIT;
-    co.numeric_columns = numeric;
-    co.n_numeric_columns = n_num;
-    co.delimiter = io->c.delimiter;
-    co.decimal = io->c.decimal_comma ? ',' : '.';
-    if (io->code_column)
-        co.code_column = io->code_column;
-    if (io->name_column)
-        co.name_column = io->name_column;
-    const char *source = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    egdi_status st = parse_csv(text, len, source, &co, out);
-    if (st == EGDI_OK && !io->code_column && !io->name_column && col(*out, "code") == (size_t)-1 &&
-        col(*out, "name") == (size_t)-1 && col(*out, "uCode") != (size_t)-1) {
-        egdi_dataset_free(*out); /* COINr's iData */
-        *out = NULL;
-        co.code_column = "uCode";
-        co.name_column = "uName";
-        st = parse_csv(text, len, source, &co, out);
-    }
-    free(numeric);
-    free(text);
-    if (st != EGDI_OK) {
-        fprintf(stderr, "egdi: reading %s: %s (%s)\n", source, egdi_last_error(),
-                egdi_strerror(st));
-        return EXIT_INPUT;
-    }
-    return EXIT_OK;
-}
-
 /* Every node's values by code: the computed scores, with the indicators' input columns
  * in place of their scores unless --scores. */
 static int node_values(const egdi_index *idx, const egdi_dataset *data, const stats_opts *so,
@@ -177,7 +118,7 @@ static int run(char *meta, char *data_path, stats_opts *so)
     if (rc == EXIT_OK)
         rc = index_read_meta(meta, &so->io, &idx);
     if (rc == EXIT_OK)
-        rc = read_data(data_path, &so->io, idx, &data);
+        rc = index_read_data(data_path, &so->io, idx, &data);
     int level = so->level ? so->level : 1, level2 = so->level2 ? so->level2 : level;
     int compute = so->scores || so->with_parent || so->cronbach || level > 1 || level2 > 1;
     if (rc == EXIT_OK && compute)

@@ -1,4 +1,5 @@
 /* egdi: compute, compare and summarise e-government indices from the command line. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -76,7 +77,27 @@ static const char help[] =
     "        [--rank-decimals N] [--raw] [--code-column C] [--name-column C] META.csv DATA.csv\n"
     "        every node's score and competition rank (NODE_rank) per unit, the 'imputed'\n"
     "        column when the definition imputes, and DATA's labels; --normalise/--aggregate\n"
-    "        set the method of rows naming none (COINr's default: 'minmax lo=0 hi=100')\n"
+    "        set the method of rows naming none (COINr's default: 'minmax lo=0 hi=100');\n"
+    "        the methods are listed below with their parameters.\n"
+    "        --denominate        divide indicators by their iMeta Denominator column\n"
+    "        --treat 'M PARAMS'  outlier treatment of indicators naming none: winsorise\n"
+    "                            [winmax=5 skew=2 kurt=3.5 force=0] (COINr's Treat: winsorise,\n"
+    "                            then log the original values if still skewed) | log | none\n"
+    "        --no-treat          no outlier treatment at all (overrides the iMeta Treatment)\n"
+    "        --screen T          drop units with data availability < T (0..1; COINr's Screen)\n"
+    "        --screen-zeros T    drop units whose share of non-zero values < T\n"
+    "        --screen-input      screen the inputs before imputation (default: after it)\n"
+    "        --include A,B / --exclude A,B   units kept / dropped whatever the screen says\n"
+    "        --report FILE       screening per unit and treatment per indicator, as JSON\n"
+    "  index stats [--level N[,M]] [--corr pearson|spearman|kendall] [--pvalues] [--max-p P]\n"
+    "        [--group-level G] [--with-parent] [--cronbach] [--scores] META.csv DATA.csv\n"
+    "        statistics of an index's nodes: per node (default; level N, default 1) min, max,\n"
+    "        mean, median, sd, skew/kurtosis (type 2), availability, zeros, unique values and\n"
+    "        COINr's flags; --corr: the correlation matrix of level N (or N against M) with\n"
+    "        --pvalues (the p-value matrix), --max-p (blank correlations with p above it) and\n"
+    "        --group-level (pairs within the same level-G group only); --with-parent: each\n"
+    "        node's correlation with its parent; --cronbach: Cronbach's alpha per aggregate of\n"
+    "        its children. Indicators use the input values unless --scores\n"
     "  editions\n"
     "        the built-in Survey editions, their parameters and raw indicators\n"
     "\n"
@@ -105,16 +126,43 @@ static const char help[] =
     "malformed or implausible (no units, an empty column, components outside [0, 1],\n"
     "another survey year), 4 output refused or not written (checked before any work).\n";
 
-/* The help text, then the imputation methods as the library's registry lists them. */
+/* One method's parameters as "name=default ..." ("name" alone if required). */
+static void print_params(size_t i, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        egdi_param_info p = {.version = EGDI_PARAM_INFO_VERSION};
+        if (egdi_method_get_param(i, k, &p) != EGDI_OK)
+            continue;
+        if (isnan(p.default_value))
+            printf(" %s", p.name);
+        else
+            printf(" %s=%g", p.name, p.default_value);
+    }
+}
+
+/* The help text, then the methods as the library's registry lists them. */
 static int print_help(void)
 {
     fputs(help, stdout);
-    printf("\nimputation methods (--impute):\n");
-    for (size_t i = 0; i < egdi_method_count(); i++) {
-        egdi_method_info m = {.version = EGDI_METHOD_INFO_VERSION};
-        if (egdi_method_get_info(i, &m) == EGDI_OK && m.step == EGDI_STEP_IMPUTE)
-            printf("  %-12s  %s%s\n", m.name, m.summary,
-                   (m.flags & EGDI_METHOD_USES_GROUPS) ? " (METHOD:COLUMN)" : "");
+    static const struct {
+        egdi_step step;
+        const char *title;
+    } steps[] = {{EGDI_STEP_IMPUTE, "imputation methods (--impute; iMeta Imputation)"},
+                 {EGDI_STEP_NORMALISE, "normalisations (index --normalise; iMeta Normalisation, "
+                                       "NormParams)"},
+                 {EGDI_STEP_AGGREGATE, "aggregations (index --aggregate; iMeta Aggregation, "
+                                       "AggParams)"}};
+    for (size_t s = 0; s < sizeof steps / sizeof *steps; s++) {
+        printf("\n%s:\n", steps[s].title);
+        for (size_t i = 0; i < egdi_method_count(); i++) {
+            egdi_method_info m = {.version = EGDI_METHOD_INFO_VERSION};
+            if (egdi_method_get_info(i, &m) != EGDI_OK || m.step != steps[s].step)
+                continue;
+            printf("  %-10s", m.name);
+            print_params(i, m.n_params);
+            printf("%s\n      %s\n", (m.flags & EGDI_METHOD_USES_GROUPS) ? " (METHOD:COLUMN)" : "",
+                   m.summary);
+        }
     }
     return EXIT_OK;
 }

@@ -6,13 +6,17 @@
 
 %inline %{
 /** Read an iMeta file (egdi_index_read_imeta) with default methods ("minmax lo=0 hi=100";
- *  None = none): returns (index, notes), the notes a list of str. */
+ *  None = none), the Denominator column applied if denominate is 1, and a default
+ *  outlier treatment ("winsorise winmax=5"; None = none): returns (index, notes), the
+ *  notes a list of str. */
 PyObject *egdi_py_read_imeta(const char *path, const char *normalisation,
-                             const char *aggregation)
+                             const char *aggregation, int denominate, const char *treatment)
 {
     egdi_imeta_options o = EGDI_IMETA_OPTIONS_INIT;
     o.normalisation = normalisation;
     o.aggregation = aggregation;
+    o.denominate = denominate;
+    o.treatment = treatment;
     egdi_index *idx = NULL;
     egdi_imeta_notes *notes = NULL;
     egdi_status st;

@@ -38,7 +38,8 @@ EGDI_API egdi_status egdi_compute(const egdi_index *idx, const egdi_dataset *dat
  * column lookup) are allocated besides. If the call fails, the result holds
  * no scores (its getters fail) until a later call succeeds. For repeated
  * evaluation, the plan/eval interface (plan.h) recomputes only what changed
- * and allocates nothing.
+ * and allocates nothing (except for Benefit-of-the-Doubt "bod" aggregates,
+ * whose GLPK linear programs are allocated; plan.h).
  */
 EGDI_API egdi_status egdi_compute_into(const egdi_index *idx, const egdi_dataset *data,
                                        egdi_result *res);

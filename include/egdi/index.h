@@ -39,13 +39,19 @@ typedef struct egdi_index egdi_index;
 /** @brief Per-node normalisation (step 4). Values are stable ABI. */
 typedef enum egdi_norm {
     EGDI_NORM_NONE = 0,      /**< output = value */
-    /** (x - mean) / sd with the population sd (divide by n); params
-     *  {target_mean, target_sd}, default {0, 1}. */
+    /** (x - mean(x)) / sd(x) * sd + mean; params {mean, sd, sd_type}, default
+     *  {0, 1, 0}. sd_type is a keyword: 0 = "population" (divide the squares
+     *  by n; the Survey's), 1 = "sample" (by n - 1; COINr's n_zscore); in
+     *  parameter text "sd_type=sample" (the word is what is written). */
     EGDI_NORM_ZSCORE = 1,
     /** lo + (x - min) / (max - min) * (hi - lo); params {lo, hi}, default {0, 1}. */
     EGDI_NORM_MINMAX = 2,
-    /** (x - low) / (high - low) * scale, clipped to [0, scale]; params
-     *  {low, high, scale} (scale default 1); fixed goalposts, not data-driven. */
+    /** Fixed goalposts, not data-driven; params {lo, hi, scale, trunc}, lo and
+     *  hi required (lo < hi), scale default 1, trunc default 1. lo and hi are
+     *  in the indicator's own units (before its direction, as COINr's
+     *  n_goalposts): the score is (x - lo) / (hi - lo) * scale, or
+     *  (hi - x) / (hi - lo) * scale for direction -1; with trunc = 1 it is
+     *  clamped to [0, scale] (COINr's trunc2posts), with trunc = 0 not. */
     EGDI_NORM_GOALPOSTS = 3,
     /** x / max(x) over units; no params. */
     EGDI_NORM_FRACMAX = 4,
@@ -61,7 +67,7 @@ typedef enum egdi_norm {
     EGDI_NORM_LOG = 13       /**< log transform */
 } egdi_norm;
 
-/** @brief Aggregation of an aggregate's children (step 1). Values are stable ABI. */
+/** @brief Aggregation of an aggregate's children (stage 2). Values are stable ABI. */
 typedef enum egdi_agg {
     EGDI_AGG_MEAN = 0,     /**< weighted arithmetic mean */
     EGDI_AGG_GEOMEAN = 1,  /**< weighted geometric mean; every input must be > 0 */
@@ -126,8 +132,11 @@ EGDI_API egdi_status egdi_index_set_aggregation(egdi_index *idx, const char *cod
                                                 egdi_agg method);
 
 /**
- * @brief Set the aggregation of an aggregate and its parameters (NULL/0 =
- * defaults; the built-in aggregations take none). @since 1.1
+ * @brief Set the aggregation of an aggregate and its parameters, numbers in
+ * the registry's order (NULL/0 = the defaults). mean, geomean, harmean,
+ * median and copeland take none; genmean takes p (required), mpi sign, ampi
+ * sign and midrange, bod wmin, wmax, rmin and rmax (egdi_method_get_param()
+ * describes each). @since 1.1
  */
 EGDI_API egdi_status egdi_index_set_aggregation_params(egdi_index *idx, const char *code,
                                                        egdi_agg method, const double *params,
@@ -264,14 +273,17 @@ EGDI_API const char *egdi_index_node_impute_group(const egdi_index *idx, size_t 
  * practitioners (COINr). Required columns: iCode, Parent, Weight, Type
  * ("Indicator" or "Aggregate"; rows of other types such as "Group" or
  * "Other" are skipped). Optional: iName, Level, Direction (default 1),
- * Source, Normalisation (none|zscore|minmax|goalposts|fracmax), NormParams,
- * CapLower, CapUpper, Aggregation (mean|geomean), AggParams, MinShare (0..1),
- * Imputation (none|mean|median|groupmean|groupmedian) and ImputeGroup (the
- * label column of the group methods); since 1.4 Treatment
- * (none|winsorise|log, ::egdi_treat) with TreatParams, and Denominator
- * (applied only with egdi_imeta_options::denominate). Parameters are "name=value" pairs
- * ("lo=0 hi=100") or numbers in order ("0 100"). The method names are the
- * registry's (method.h). Rows may come in any order. Errors name the line and
+ * Source, Normalisation, NormParams, CapLower, CapUpper, Aggregation,
+ * AggParams, MinShare (0..1), Imputation and ImputeGroup (the label column of
+ * the group methods); since 1.4 Treatment (none|winsorise|log, ::egdi_treat)
+ * with TreatParams, and Denominator (applied only with
+ * egdi_imeta_options::denominate, so not by this function). The methods and
+ * their parameters are the registry's: egdi_method_get_info() and
+ * egdi_method_get_param() enumerate them (method.h). Parameters are
+ * "name=value" pairs ("lo=0 hi=100") or numbers in order ("0 100"); a keyword
+ * parameter takes its word ("sd_type=sample") and dist2ref's ref a unit code
+ * ("ref=KOR"), resolved against the data at compute time. Rows may come in
+ * any order. Errors name the line and
  * column: unknown parent, cycle, childless aggregate, negative or all-zero
  * weights, direction not +/-1, duplicate codes, Level inconsistent with the
  * tree, unknown method or parameter.
@@ -279,7 +291,15 @@ EGDI_API const char *egdi_index_node_impute_group(const egdi_index *idx, size_t 
 EGDI_API egdi_status egdi_index_read_csv(const char *path, egdi_index **out);
 /** @brief As egdi_index_read_csv() from memory. */
 EGDI_API egdi_status egdi_index_read_csv_buffer(const char *text, size_t len, egdi_index **out);
-/** @brief Write the definition in the same layout (atomically), parameters as name=value. */
+/**
+ * @brief Write the definition in the same layout (atomically): one row per
+ * node, every method with all its parameters as name=value (keywords as
+ * their words, a unit given by code as that code), caps and MinShare; since
+ * 1.4 also the columns Denominator, Treatment and TreatParams (an
+ * indicator's treatment written even when it is "none"). Read back with
+ * egdi_index_read_imeta() and egdi_imeta_options::denominate = 1 it gives the
+ * same definition; egdi_index_read_csv() leaves the denominators out.
+ */
 EGDI_API egdi_status egdi_index_write_csv(const egdi_index *idx, const char *path);
 
 /** @brief Layout version of ::egdi_imeta_options (2 since 1.4). @since 1.3 */

@@ -57,7 +57,11 @@ typedef struct egdi_method_info {
 typedef struct egdi_param_info {
     unsigned version;     /**< set by the caller to EGDI_PARAM_INFO_VERSION */
     const char *name;     /**< as written in "name=value", e.g. "lo" */
-    const char *summary;  /**< one line */
+    /** One line. A keyword parameter's summary begins with its words,
+     *  separated by '|', then ':' ("population|sample: ..."): its value is
+     *  the position of a word (0, 1, ...), and parameter text takes the word
+     *  or the position (egdi_index_write_csv() writes the word). */
+    const char *summary;
     double default_value; /**< NaN if the parameter is required */
     double lower;         /**< lowest allowed value (NaN = none) */
     double upper;         /**< highest allowed value (NaN = none) */

@@ -19,7 +19,12 @@
  * everything above it; a value change re-runs that indicator's column
  * (imputation and normalisation are refitted, because their statistics move
  * with the value) and its ancestors. Nothing else is touched.
- * egdi_eval_run() and egdi_eval_rank() never allocate memory.
+ * egdi_eval_run() and egdi_eval_rank() never allocate memory, with one
+ * exception (since 1.4): an aggregate using the Benefit-of-the-Doubt method
+ * (EGDI_AGG_BOD, "bod") builds its linear programs with GLPK, which allocates
+ * them (and a few small index arrays) each time that node is recomputed, so a
+ * run that recomputes such a node allocates and can fail with
+ * EGDI_ERR_NOMEM. Indices without "bod" keep the guarantee.
  *
  * Node positions are those of the index (egdi_index_node_code()); unit
  * positions are those of the dataset.
@@ -115,8 +120,11 @@ EGDI_EXPERIMENTAL egdi_status egdi_eval_set_values(egdi_eval *ev, size_t node,
                                                    const double *values, size_t n);
 /**
  * @brief Recompute what changed since the last run (everything on the first
- * run). Allocates nothing. On failure the nodes that could not be computed
- * stay out of date and the message names the node (and unit, and child).
+ * run). Allocates nothing, unless a recomputed aggregate uses the
+ * Benefit-of-the-Doubt method (EGDI_AGG_BOD; since 1.4), whose GLPK linear
+ * programs are allocated for each recomputation of that node (see above). On
+ * failure the nodes that could not be computed stay out of date and the
+ * message names the node (and unit, and child).
  */
 EGDI_EXPERIMENTAL egdi_status egdi_eval_run(egdi_eval *ev);
 /**

@@ -117,8 +117,9 @@ EGDI_API egdi_status egdi_weights_options_init_version(egdi_weights_options *opt
  * @brief Principal components of the columns of a row-major @p n_rows x
  * @p n_cols matrix, as R's prcomp(center = TRUE, scale. = TRUE) on its
  * complete rows (rows with a NaN are left out): each column is centred and
- * divided by its sample standard deviation (n - 1), and the singular value
- * decomposition of that matrix (GSL, one-sided Jacobi) gives the loadings.
+ * divided by its sample standard deviation (n - 1); the eigenvectors of their
+ * correlation matrix (GSL's symmetric QR) are the loadings, the square roots
+ * of its eigenvalues the standard deviations (0 for a rank-deficient matrix).
  *
  * Components come by decreasing variance. A component's sign is arbitrary
  * (prcomp's comes from LAPACK); libegdi makes the sum of each component's
@@ -132,8 +133,9 @@ EGDI_API egdi_status egdi_weights_options_init_version(egdi_weights_options *opt
  *        variance explained.
  * @param n_used optional out: number of complete rows.
  * @return EGDI_ERR_DATA if fewer than n_cols + 1 rows are complete;
- *         EGDI_ERR_DOMAIN if a column is constant over them (naming the
- *         column); EGDI_ERR_INVALID_ARG for infinite values or no columns.
+ *         EGDI_ERR_DOMAIN if a column is constant over them or its variance
+ *         overflows (naming the column); EGDI_ERR_INVALID_ARG for infinite
+ *         values or no columns.
  * @since 1.4
  */
 EGDI_API egdi_status egdi_pca(const double *x, size_t n_rows, size_t n_cols, double *rotation,

@@ -22,7 +22,8 @@
  * odd cases be non-monotone (the unit's value moves the other units' scores):
  * the value is still checked by a fresh evaluation, and the rank reached with
  * it is reported. One evaluation context is reused: the search allocates
- * nothing.
+ * nothing (unless the index has a "bod" aggregate: GLPK allocates its linear
+ * programs; plan.h).
  *
  * @code
  * egdi_whatif_options o;

@@ -7,7 +7,7 @@
 
 #include "core/core.h"
 
-/* ---- statistics (describe.c, correlate.c) ---- */
+/* ---- statistics (describe.c, correlate.c, corr_tables.c) ---- */
 #include "stats/stats.h"
 
 /* Workspace of the correlation kernels for up to `cap` complete pairs:

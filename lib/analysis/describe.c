@@ -1,7 +1,7 @@
 /* Statistics of columns (describe.h): COINr's get_stats table with its flags,
  * type-2 skewness and kurtosis, Cronbach's alpha (get_cronbach), and the
  * index-level forms that read each node's column. The correlation kernels
- * and matrices are in correlate.c. */
+ * are in correlate.c, the matrices in corr_tables.c. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,12 +1,13 @@
 /* Principal components (R's prcomp(center = TRUE, scale. = TRUE) on the
- * complete rows) and PCA weights (COINr's get_PCA: the first component's
+ * complete rows, by the symmetric eigendecomposition of their correlation
+ * matrix) and PCA weights (COINr's get_PCA: the first component's
  * loadings, one PCA per group of siblings). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_eigen.h>
 
 #include "analysis/analysis.h"
 #include "data/data.h"
@@ -52,19 +53,16 @@ egdi_status egdi_pca(const double *x, size_t n_rows, size_t n_cols, double *rota
         return egdi__fail(EGDI_ERR_DATA,
                           "PCA: %zu complete rows for %zu columns; at least %zu needed", m, p,
                           p + 1);
-    /* GSL views on our own buffers: no GSL allocation, so no GSL error handler */
-    double *buf = egdi__mallocarray(m * p + p * p + p, sizeof *buf);
-    size_t *ord = egdi__mallocarray(p, sizeof *ord);
-    if (!buf || !ord) {
-        free(buf);
-        free(ord);
+    /* One buffer: the standardised complete rows z (m x p), their correlation
+     * matrix (p x p, destroyed by the decomposition), the eigenvectors (p x p),
+     * the eigenvalues (p) and the eigensolver's workspace (4 p). GSL works on
+     * views of it and allocates nothing, so nothing can reach its error
+     * handler (the sizes agree by construction). */
+    double *buf = egdi__mallocarray(m * p + 2 * p * p + 5 * p, sizeof *buf);
+    if (!buf)
         return egdi__fail(EGDI_ERR_NOMEM, "PCA: out of memory");
-    }
-    gsl_matrix_view zv = gsl_matrix_view_array(buf, m, p);
-    gsl_matrix_view vv = gsl_matrix_view_array(buf + m * p, p, p);
-    gsl_vector_view sv = gsl_vector_view_array(buf + m * p + p * p, p);
-    gsl_matrix *z = &zv.matrix, *v = &vv.matrix;
-    gsl_vector *s = &sv.vector;
+    double *z = buf, *cor = z + m * p, *vec = cor + p * p, *val = vec + p * p;
+    double *work = val + p;
     egdi_status st = EGDI_OK;
     for (size_t i = 0, r = 0; i < n_rows; i++) { /* the complete rows, in order */
         const double *row = x + i * p;
@@ -73,52 +71,59 @@ egdi_status egdi_pca(const double *x, size_t n_rows, size_t n_cols, double *rota
             complete = !isnan(row[j]);
         if (!complete)
             continue;
-        for (size_t j = 0; j < p; j++)
-            gsl_matrix_set(z, r, j, row[j]);
+        memcpy(z + r * p, row, p * sizeof *z);
         r++;
     }
     for (size_t j = 0; j < p && st == EGDI_OK; j++) { /* centre, scale by the sample sd */
         double mu = 0, ss = 0;
         for (size_t r = 0; r < m; r++)
-            mu += gsl_matrix_get(z, r, j);
+            mu += z[r * p + j];
         mu /= (double)m;
         for (size_t r = 0; r < m; r++) {
-            double d = gsl_matrix_get(z, r, j) - mu;
+            double d = z[r * p + j] - mu;
             ss += d * d;
         }
         double sdj = sqrt(ss / (double)(m - 1));
-        if (!(sdj > 1e-12 * (fabs(mu) > 1 ? fabs(mu) : 1)))
+        if (!isfinite(sdj))
+            st = egdi__fail(EGDI_ERR_DOMAIN,
+                            "PCA: column %zu is too large in magnitude: its variance overflows",
+                            j + 1);
+        else if (!(sdj > 1e-12 * (fabs(mu) > 1 ? fabs(mu) : 1)))
             st = egdi__fail(EGDI_ERR_DOMAIN,
                             "PCA: column %zu is constant over the %zu complete rows: it cannot "
                             "be scaled to unit variance",
                             j + 1, m);
         for (size_t r = 0; r < m && st == EGDI_OK; r++)
-            gsl_matrix_set(z, r, j, (gsl_matrix_get(z, r, j) - mu) / sdj);
+            z[r * p + j] = (z[r * p + j] - mu) / sdj;
     }
-    /* z = U S V': V's columns are the loadings, S / sqrt(m - 1) the sdevs.
-     * Inputs are finite and m > p, so GSL's checks cannot fail. */
-    if (st == EGDI_OK && gsl_linalg_SV_decomp_jacobi(z, v, s) != GSL_SUCCESS)
-        st = egdi__fail(EGDI_ERR_NO_CONVERGENCE, "PCA: the singular value decomposition failed");
     if (st == EGDI_OK) {
-        /* order by decreasing singular value (selection: p is small) */
-        for (size_t k = 0; k < p; k++)
-            ord[k] = k;
+        /* the correlation matrix z'z / (m - 1): finite, |entries| <= 1 + rounding */
         for (size_t a = 0; a < p; a++)
-            for (size_t b = a + 1; b < p; b++)
-                if (gsl_vector_get(s, ord[b]) > gsl_vector_get(s, ord[a])) {
-                    size_t t = ord[a];
-                    ord[a] = ord[b];
-                    ord[b] = t;
-                }
+            for (size_t b = a; b < p; b++) {
+                double sum = 0;
+                for (size_t r = 0; r < m; r++)
+                    sum += z[r * p + a] * z[r * p + b];
+                cor[a * p + b] = cor[b * p + a] = sum / (double)(m - 1);
+            }
+        /* cor = V diag(val) V': V's columns are the loadings, sqrt(val) the sdevs
+         * (prcomp's d / sqrt(m - 1), as z = U D V'). The symmetric QR algorithm
+         * converges on every finite symmetric matrix and returns GSL_SUCCESS. */
+        gsl_matrix_view cv = gsl_matrix_view_array(cor, p, p);
+        gsl_matrix_view vv = gsl_matrix_view_array(vec, p, p);
+        gsl_vector_view ev = gsl_vector_view_array(val, p);
+        gsl_eigen_symmv_workspace ws = {
+            .size = p, .d = work, .sd = work + p, .gc = work + 2 * p, .gs = work + 3 * p};
+        gsl_eigen_symmv(&cv.matrix, &ev.vector, &vv.matrix, &ws);
+        gsl_eigen_symmv_sort(&ev.vector, &vv.matrix, GSL_EIGEN_SORT_VAL_DESC);
         for (size_t k = 0; k < p; k++) {
-            sdev[k] = gsl_vector_get(s, ord[k]) / sqrt((double)(m - 1));
+            /* a rank-deficient matrix has eigenvalues 0 that come out as -1e-17 */
+            sdev[k] = val[k] > 0 ? sqrt(val[k]) : 0;
             for (size_t i = 0; i < p; i++)
-                rotation[i * p + k] = gsl_matrix_get(v, i, ord[k]);
+                rotation[i * p + k] = vec[i * p + k];
             orient(rotation, p, k);
         }
     }
     free(buf);
-    free(ord);
     return st;
 }
 

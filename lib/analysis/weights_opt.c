@@ -83,7 +83,7 @@ static double objective(const gsl_vector *x, void *params)
      * can shrink */
     double scale = (sum - 1) * (sum - 1);
     if (c->goal == EGDI_OPT_INFOMAX)
-        return -csum + scale;
+        return isfinite(scale) ? -csum + scale : PENALTY;
     if (csum == 0)
         return PENALTY;
     double ss = 0;
@@ -92,7 +92,8 @@ static double objective(const gsl_vector *x, void *params)
         ss += d * d;
     }
     double mse = ss / (double)c->m;
-    return log(mse > DBL_MIN ? mse : DBL_MIN) + scale;
+    double f = log(mse > DBL_MIN ? mse : DBL_MIN) + scale;
+    return isfinite(f) ? f : PENALTY; /* GSL's simplex stops the process on a non-finite value */
 }
 
 /* The level's nodes (node order) and their roots. */

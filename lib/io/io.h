@@ -76,7 +76,7 @@ typedef struct egdi__imeta_row {
     /* since 1.4: Denominator, Treatment, TreatParams ("" = not given) */
     const char *denominator, *treatment, *treat_params;
 } egdi__imeta_row;
-/* Columns read but not written by imeta_write.c (since 1.4). */
+/* Columns read and written after the EGDI__IMETA_N_COLS ones (since 1.4). */
 #define EGDI__IMETA_N_EXTRA 3
 EGDI_HIDDEN extern const char *const egdi__imeta_extra_cols[EGDI__IMETA_N_EXTRA];
 /* The rows of each skipped type: how many, and a list for the note. */

@@ -194,10 +194,10 @@ static const egdi__param minmax_params[] = {
     {"hi", "value of the highest unit", 1, NONE, NONE, 0},
 };
 static const egdi__param goalposts_params[] = {
-    {"lo", "lower goalpost, in the indicator's units: score 0 (its worst end)", REQUIRED, NONE,
-     NONE, 0},
-    {"hi", "upper goalpost, in the indicator's units: score scale (its best end)", REQUIRED,
-     NONE, NONE, 0},
+    {"lo", "lower goalpost, in the indicator's units (scores 0, or scale for direction -1)",
+     REQUIRED, NONE, NONE, 0},
+    {"hi", "upper goalpost, in the indicator's units (scores scale, or 0 for direction -1)",
+     REQUIRED, NONE, NONE, 0},
     {"scale", "score of the best goalpost", 1, 0, NONE, EGDI__P_LO_OPEN},
     SWITCH("trunc", "1: clamp to the goalposts (COINr's trunc2posts); 0: do not", 1),
 };

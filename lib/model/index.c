@@ -1,11 +1,11 @@
 /* Index definitions: nodes, per-node methods (checked against the method
  * registry), the validator and the tree queries. Node codes are indexed by
- * a string map; parents are always stored before their children. */
+ * a string map; parents are always stored before their children.
+ * Denominators and outlier treatment (1.4) are in index_treat.c. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "methods/treat.h"
 #include "model/model.h"
 
 egdi_status egdi_index_new(egdi_index **out)
@@ -138,7 +138,7 @@ egdi_status egdi_index_add_aggregate(egdi_index *idx, const char *code, const ch
     return add_node(idx, code, parent, weight, 0);
 }
 
-static egdi_status lookup(egdi_index *idx, const char *code, egdi__node **out)
+egdi_status egdi__index_lookup(egdi_index *idx, const char *code, egdi__node **out)
 {
     EGDI_CHECK_ARG(idx && code, "idx/code");
     long i = egdi__index_find(idx, code);
@@ -148,7 +148,7 @@ static egdi_status lookup(egdi_index *idx, const char *code, egdi__node **out)
     return EGDI_OK;
 }
 
-static egdi_status set_string(char **dst, const char *s)
+egdi_status egdi__index_set_string(char **dst, const char *s)
 {
     char *c = egdi__strdup(s);
     if (!c)
@@ -161,16 +161,16 @@ static egdi_status set_string(char **dst, const char *s)
 egdi_status egdi_index_set_name(egdi_index *idx, const char *code, const char *name)
 {
     egdi__node *n = NULL;
-    egdi_status st = lookup(idx, code, &n);
+    egdi_status st = egdi__index_lookup(idx, code, &n);
     if (st != EGDI_OK)
         return st;
-    return set_string(&n->name, name && *name ? name : code);
+    return egdi__index_set_string(&n->name, name && *name ? name : code);
 }
 
 egdi_status egdi_index_set_weight(egdi_index *idx, const char *code, double weight)
 {
     egdi__node *n = NULL;
-    egdi_status st = lookup(idx, code, &n);
+    egdi_status st = egdi__index_lookup(idx, code, &n);
     if (st == EGDI_OK)
         st = check_weight(code, weight);
     if (st == EGDI_OK)
@@ -181,7 +181,7 @@ egdi_status egdi_index_set_weight(egdi_index *idx, const char *code, double weig
 egdi_status egdi_index_set_direction(egdi_index *idx, const char *code, int direction)
 {
     egdi__node *n = NULL;
-    egdi_status st = lookup(idx, code, &n);
+    egdi_status st = egdi__index_lookup(idx, code, &n);
     if (st != EGDI_OK)
         return st;
     if (direction != 1 && direction != -1)
@@ -194,20 +194,20 @@ egdi_status egdi_index_set_direction(egdi_index *idx, const char *code, int dire
 egdi_status egdi_index_set_source(egdi_index *idx, const char *code, const char *column)
 {
     egdi__node *n = NULL;
-    egdi_status st = lookup(idx, code, &n);
+    egdi_status st = egdi__index_lookup(idx, code, &n);
     if (st != EGDI_OK)
         return st;
     if (!n->is_indicator)
         return egdi__fail(EGDI_ERR_INVALID_INDEX, "node '%s' is an aggregate; only indicators "
                           "read a source column", code);
     EGDI_CHECK_ARG(column && *column, "column");
-    return set_string(&n->source, column);
+    return egdi__index_set_string(&n->source, column);
 }
 
 egdi_status egdi_index_set_caps(egdi_index *idx, const char *code, double lower, double upper)
 {
     egdi__node *n = NULL;
-    egdi_status st = lookup(idx, code, &n);
+    egdi_status st = egdi__index_lookup(idx, code, &n);
     if (st != EGDI_OK)
         return st;
     if (isinf(lower) || isinf(upper) || (!isnan(lower) && !isnan(upper) && lower > upper))
@@ -248,7 +248,7 @@ static egdi_status set_by_id(egdi_index *idx, const char *code, egdi_step step, 
                              const double *params, size_t n_params, const char *what)
 {
     egdi__node *n = NULL;
-    egdi_status st = lookup(idx, code, &n);
+    egdi_status st = egdi__index_lookup(idx, code, &n);
     if (st != EGDI_OK)
         return st;
     EGDI_CHECK_ARG(params || n_params == 0, "params");
@@ -285,7 +285,7 @@ egdi_status egdi_index_set_imputation(egdi_index *idx, const char *code, egdi_im
                                       const char *group_column)
 {
     egdi__node *n = NULL;
-    egdi_status st = lookup(idx, code, &n);
+    egdi_status st = egdi__index_lookup(idx, code, &n);
     if (st != EGDI_OK)
         return st;
     const egdi__method *m = egdi__method_get(EGDI_STEP_IMPUTE, (int)method);
@@ -317,7 +317,7 @@ egdi_status egdi_index_set_method(egdi_index *idx, const char *code, egdi_step s
                                   const char *name, const char *params)
 {
     egdi__node *n = NULL;
-    egdi_status st = lookup(idx, code, &n);
+    egdi_status st = egdi__index_lookup(idx, code, &n);
     if (st != EGDI_OK)
         return st;
     EGDI_CHECK_ARG(name, "name");
@@ -362,7 +362,7 @@ egdi_status egdi_index_set_method(egdi_index *idx, const char *code, egdi_step s
 egdi_status egdi_index_set_min_share(egdi_index *idx, const char *code, double share)
 {
     egdi__node *n = NULL;
-    egdi_status st = lookup(idx, code, &n);
+    egdi_status st = egdi__index_lookup(idx, code, &n);
     if (st != EGDI_OK)
         return st;
     if (n->is_indicator)
@@ -530,15 +530,15 @@ egdi_status egdi_index_clone(const egdi_index *idx, egdi_index **out)
         const char *parent = n->parent >= 0 ? idx->nodes[n->parent].code : NULL;
         st = add_node(cp, n->code, parent, n->weight, n->is_indicator);
         if (st == EGDI_OK)
-            st = set_string(&cp->nodes[i].name, n->name);
+            st = egdi__index_set_string(&cp->nodes[i].name, n->name);
         if (st == EGDI_OK && n->source)
-            st = set_string(&cp->nodes[i].source, n->source);
+            st = egdi__index_set_string(&cp->nodes[i].source, n->source);
         if (st == EGDI_OK && n->impute_group)
-            st = set_string(&cp->nodes[i].impute_group, n->impute_group);
+            st = egdi__index_set_string(&cp->nodes[i].impute_group, n->impute_group);
         if (st == EGDI_OK && n->denominator)
-            st = set_string(&cp->nodes[i].denominator, n->denominator);
+            st = egdi__index_set_string(&cp->nodes[i].denominator, n->denominator);
         if (st == EGDI_OK && n->norm_unit)
-            st = set_string(&cp->nodes[i].norm_unit, n->norm_unit);
+            st = egdi__index_set_string(&cp->nodes[i].norm_unit, n->norm_unit);
         if (st == EGDI_OK) {
             egdi__node *c = &cp->nodes[i];
             c->direction = n->direction;
@@ -555,110 +555,4 @@ egdi_status egdi_index_clone(const egdi_index *idx, egdi_index **out)
     }
     *out = cp;
     return EGDI_OK;
-}
-
-/* ---- denominators and outlier treatment (since 1.4) ---- */
-
-egdi_status egdi_index_set_denominator(egdi_index *idx, const char *code, const char *column)
-{
-    egdi__node *n = NULL;
-    egdi_status st = lookup(idx, code, &n);
-    if (st != EGDI_OK)
-        return st;
-    if (!n->is_indicator)
-        return egdi__fail(EGDI_ERR_INVALID_INDEX, "node '%s' is an aggregate; only an indicator "
-                          "is divided by a denominator", code);
-    if (!column || !*column) {
-        free(n->denominator);
-        n->denominator = NULL;
-        return EGDI_OK;
-    }
-    return set_string(&n->denominator, column);
-}
-
-const char *egdi_index_node_denominator(const egdi_index *idx, size_t i)
-{
-    return idx && i < idx->n_nodes ? idx->nodes[i].denominator : NULL;
-}
-
-/* Method `name` with parameters `params` for node `who` (messages), checked. */
-static egdi_status treat_cfg(const char *name, const char *params, const char *who,
-                             egdi__method_cfg *cfg)
-{
-    const egdi__method *m = egdi__treat_by_name(name);
-    if (!m)
-        return egdi__fail(EGDI_ERR_INVALID_INDEX, "node '%s': unknown treatment '%s' (%s)", who,
-                          name, egdi__treat_names());
-    egdi__locale loc;
-    egdi_status st = egdi__locale_push(&loc);
-    if (st != EGDI_OK)
-        return st;
-    memset(cfg, 0, sizeof *cfg);
-    cfg->id = m->id;
-    st = egdi__method_params_text(m, params, who, cfg->p);
-    egdi__locale_pop(&loc);
-    return st;
-}
-
-egdi_status egdi_index_set_treatment(egdi_index *idx, const char *code, const char *method,
-                                     const char *params)
-{
-    EGDI_CHECK_ARG(idx && method, "idx/method");
-    egdi__method_cfg cfg;
-    if (!code) { /* every indicator */
-        egdi_status st = treat_cfg(method, params, "(every indicator)", &cfg);
-        for (size_t k = 0; k < idx->n_nodes && st == EGDI_OK; k++)
-            if (idx->nodes[k].is_indicator)
-                idx->nodes[k].treat = cfg;
-        return st;
-    }
-    egdi__node *n = NULL;
-    egdi_status st = lookup(idx, code, &n);
-    if (st != EGDI_OK)
-        return st;
-    if (!n->is_indicator)
-        return egdi__fail(EGDI_ERR_INVALID_INDEX, "node '%s' is an aggregate; outlier treatment "
-                          "applies to indicators", code);
-    if ((st = treat_cfg(method, params, code, &cfg)) == EGDI_OK)
-        n->treat = cfg;
-    return st;
-}
-
-int egdi_index_node_treatment(const egdi_index *idx, size_t i)
-{
-    if (!idx || i >= idx->n_nodes || !idx->nodes[i].is_indicator)
-        return -1;
-    return idx->nodes[i].treat.id;
-}
-
-egdi_status egdi_index_node_treatment_params(const egdi_index *idx, size_t i, double *out,
-                                             size_t n)
-{
-    EGDI_CHECK_ARG(idx && (out || n == 0), "idx/out");
-    if (i >= idx->n_nodes || !idx->nodes[i].is_indicator)
-        return egdi__fail(EGDI_ERR_INVALID_ARG, "node %zu is not an indicator", i);
-    const egdi__method *m = egdi__treat_method(idx->nodes[i].treat.id);
-    if (n != m->n_params)
-        return egdi__fail(EGDI_ERR_INVALID_ARG, "node '%s': treatment %s has %zu parameters, "
-                          "not %zu", idx->nodes[i].code, m->name, m->n_params, n);
-    memcpy(out, idx->nodes[i].treat.p, n * sizeof *out);
-    return EGDI_OK;
-}
-
-const char *egdi_treat_name(int method)
-{
-    const egdi__method *m = egdi__treat_method(method);
-    return m ? m->name : NULL;
-}
-
-size_t egdi_treat_n_params(int method)
-{
-    const egdi__method *m = egdi__treat_method(method);
-    return m ? m->n_params : 0;
-}
-
-const char *egdi_treat_param_name(int method, size_t k)
-{
-    const egdi__method *m = egdi__treat_method(method);
-    return m && k < m->n_params ? m->params[k].name : NULL;
 }

@@ -38,5 +38,10 @@ struct egdi_index {
 EGDI_HIDDEN long egdi__index_find(const egdi_index *idx, const char *code);
 /* Levels of every node (1 = indicators and childless nodes), in one pass. */
 EGDI_HIDDEN void egdi__index_levels(const egdi_index *idx, int *levels);
+/* The node `code` of idx for a setter: EGDI_ERR_INVALID_ARG if idx or code
+ * is NULL, EGDI_ERR_NOT_FOUND naming the code if there is no such node. */
+EGDI_HIDDEN egdi_status egdi__index_lookup(egdi_index *idx, const char *code, egdi__node **out);
+/* Replace *dst (freed) by a copy of s; EGDI_ERR_NOMEM leaves *dst as it was. */
+EGDI_HIDDEN egdi_status egdi__index_set_string(char **dst, const char *s);
 
 #endif

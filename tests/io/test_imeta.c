@@ -1,6 +1,7 @@
 /* The iMeta reader and writer with the 1.1 columns (AggParams, MinShare, Imputation,
- * ImputeGroup, key=value NormParams): round trip, errors naming line and column, and a
- * 20,000-node file read in linear time with the 1.0 storage order. */
+ * ImputeGroup, key=value NormParams) and the 1.4 ones (Denominator, Treatment,
+ * TreatParams; the 1.4 methods and their parameters): round trips, errors naming line and
+ * column, and a 20,000-node file read in linear time with the 1.0 storage order. */
 #include <time.h>
 
 #include "test_util.h"
@@ -48,11 +49,13 @@ static size_t n_params(egdi_step step, int id)
     return 0;
 }
 
+/* want: every parameter of the method (n_params of it). */
 static void check_params(const egdi_index *idx, const char *code, egdi_step step, int id,
                          const double *want)
 {
     size_t k = node(idx, code), n = n_params(step, id);
     double p[4];
+    ck_assert_uint_le(n, 4);
     ck_assert_int_eq(egdi_index_node_method(idx, k, step), id);
     OK(egdi_index_node_params(idx, k, step, p, n));
     for (size_t j = 0; j < n; j++)
@@ -80,6 +83,18 @@ static void same_definition(const egdi_index *x, const egdi_index *y)
         ck_assert_int_eq(egdi_index_node_is_indicator(x, k), egdi_index_node_is_indicator(y, k));
         ck_assert_double_eq(egdi_index_node_weight(x, k), egdi_index_node_weight(y, k));
         ck_assert_int_eq(egdi_index_node_direction(x, k), egdi_index_node_direction(y, k));
+        ck_assert(same_str(egdi_index_node_denominator(x, k),
+                           egdi_index_node_denominator(y, k)));
+        int t = egdi_index_node_treatment(x, k);
+        ck_assert_int_eq(t, egdi_index_node_treatment(y, k));
+        if (t >= 0) {
+            double tx[4], ty[4];
+            size_t n = egdi_treat_n_params(t);
+            ck_assert_uint_le(n, 4);
+            OK(egdi_index_node_treatment_params(x, k, tx, n));
+            OK(egdi_index_node_treatment_params(y, k, ty, n));
+            ck_assert_msg(n == 0 || memcmp(tx, ty, n * sizeof *tx) == 0, "%s treatment", code);
+        }
         double sx = egdi_index_node_min_share(x, k), sy = egdi_index_node_min_share(y, k);
         ck_assert(sx == sy || (isnan(sx) && isnan(sy)));
         for (int s = 0; s < 3; s++) {
@@ -114,9 +129,11 @@ START_TEST(new_columns_read)
     egdi_index *idx = read_text(full);
     ck_assert_uint_eq(egdi_index_n_nodes(idx), 7); /* the Group row is not a node */
     const egdi_step N = EGDI_STEP_NORMALISE, A = EGDI_STEP_AGGREGATE, I = EGDI_STEP_IMPUTE;
-    check_params(idx, "a", N, EGDI_NORM_GOALPOSTS, (double[]){0, 50, 1}); /* scale default */
-    check_params(idx, "b", N, EGDI_NORM_MINMAX, (double[]){0, 100});      /* lo default */
-    check_params(idx, "p2", N, EGDI_NORM_ZSCORE, (double[]){10, 2});
+    /* scale, trunc default */
+    check_params(idx, "a", N, EGDI_NORM_GOALPOSTS, (double[]){0, 50, 1, 1});
+    check_params(idx, "b", N, EGDI_NORM_MINMAX, (double[]){0, 100}); /* lo default */
+    /* sd_type default: population (0) */
+    check_params(idx, "p2", N, EGDI_NORM_ZSCORE, (double[]){10, 2, 0});
     check_params(idx, "idx", N, EGDI_NORM_MINMAX, (double[]){0, 100});  /* in order */
     check_params(idx, "c", N, EGDI_NORM_NONE, NULL);
     check_params(idx, "idx", A, EGDI_AGG_GEOMEAN, NULL);
@@ -156,8 +173,128 @@ START_TEST(write_read_round_trip)
     /* and the file written from the re-read definition is the same, caps included */
     OK(egdi_index_write_csv(y, p2));
     ck_assert_str_eq(slurp(p1), slurp(p2));
-    ck_assert_ptr_nonnull(strstr(slurp(p1), "lo=0 hi=50 scale=1")); /* name=value, defaults */
+    /* name=value, defaults written; keywords as their words */
+    ck_assert_ptr_nonnull(strstr(slurp(p1), ",goalposts,lo=0 hi=50 scale=1 trunc=1,"));
+    ck_assert_ptr_nonnull(strstr(slurp(p1), ",zscore,mean=10 sd=2 sd_type=population,"));
+    /* the 1.4 columns: empty for aggregates, "none" for indicators without a treatment */
+    ck_assert_ptr_nonnull(strstr(slurp(p1), ",Imputation,ImputeGroup,Denominator,Treatment,"
+                                            "TreatParams\n"));
+    ck_assert_ptr_nonnull(strstr(slurp(p1), ",groupmedian,region,,none,\n"));
     OK(egdi_index_read_csv(p2, &z));
+    same_definition(x, z);
+    remove(p1);
+    remove(p2);
+    egdi_index_free(x);
+    egdi_index_free(y);
+    egdi_index_free(z);
+}
+END_TEST
+
+/* Every 1.4 method with parameters other than its defaults (each given in full, in the
+ * registry's order: so it is written exactly as given), unit references by code (one that
+ * a CSV cell must quote) and by position, denominators and each treatment. */
+typedef struct method_row {
+    const char *code, *parent, *method, *params;
+} method_row;
+static const method_row agg_rows[] = {
+    {"idx", NULL, "median", ""},
+    {"hm", "idx", "harmean", ""},
+    {"gm", "idx", "genmean", "p=0.5"},
+    {"cp", "idx", "copeland", ""},
+    {"mp", "idx", "mpi", "sign=1"},
+    {"am", "idx", "ampi", "sign=1 midrange=1"},
+    {"bd", "idx", "bod", "wmin=0.05 wmax=0.9 rmin=0.5 rmax=2"},
+};
+static const method_row norm_rows[] = {
+    {"i01", "hm", "rank", ""},
+    {"i02", "hm", "prank", ""},
+    {"i03", "gm", "borda", ""},
+    {"i04", "gm", "dist2max", ""},
+    {"i05", "cp", "dist2ref", "ref=KOR cap_max=1"},
+    {"i06", "cp", "dist2ref", "ref=3 cap_max=0"},
+    {"i07", "mp", "dist2targ", "target=80 cap_max=1"},
+    {"i08", "mp", "scaled", "lo=10 hi=90 scale=10"},
+    {"i09", "am", "boxcox", "lambda=0.5 makepos=0"},
+    {"i10", "am", "log", "type=gii"},
+    {"i11", "bd", "zscore", "mean=100 sd=10 sd_type=sample"},
+    {"i12", "bd", "goalposts", "lo=0 hi=50 scale=100 trunc=0"},
+    {"i13", "hm", "dist2ref", "ref=Bolivia,\"P\" cap_max=0"},
+};
+#define N_OF(a) (sizeof(a) / sizeof *(a))
+
+START_TEST(round_trip_1_4)
+{
+    egdi_index *x = NULL, *y = NULL, *z = NULL;
+    OK(egdi_index_new(&x));
+    for (size_t k = 0; k < N_OF(agg_rows); k++) {
+        OK(egdi_index_add_aggregate(x, agg_rows[k].code, agg_rows[k].parent, (double)k + 1));
+        OK(egdi_index_set_method(x, agg_rows[k].code, EGDI_STEP_AGGREGATE, agg_rows[k].method,
+                                 agg_rows[k].params));
+    }
+    OK(egdi_index_set_method(x, "idx", EGDI_STEP_NORMALISE, "minmax", "lo=0 hi=100"));
+    for (size_t k = 0; k < N_OF(norm_rows); k++) {
+        OK(egdi_index_add_indicator(x, norm_rows[k].code, norm_rows[k].parent, 1));
+        OK(egdi_index_set_method(x, norm_rows[k].code, EGDI_STEP_NORMALISE, norm_rows[k].method,
+                                 norm_rows[k].params));
+    }
+    OK(egdi_index_set_direction(x, "i07", -1));
+    OK(egdi_index_set_denominator(x, "i01", "pop"));
+    OK(egdi_index_set_denominator(x, "i04", "area, km2"));
+    OK(egdi_index_set_treatment(x, "i01", "winsorise", "winmax=3 skew=1.5 kurt=2.5 force=1"));
+    OK(egdi_index_set_treatment(x, "i02", "log", "kurt=2.5"));
+    OK(egdi_index_set_treatment(x, "i03", "winsorise", NULL));
+    OK(egdi_index_validate(x));
+
+    char p1[64], p2[64];
+    write_temp(p1, sizeof p1, "");
+    write_temp(p2, sizeof p2, "");
+    OK(egdi_index_write_csv(x, p1));
+    const char *f1 = slurp(p1);
+    char want[160];
+    for (size_t k = 0; k < N_OF(agg_rows); k++) {
+        snprintf(want, sizeof want, ",%s,%s,", agg_rows[k].method, agg_rows[k].params);
+        ck_assert_msg(strstr(f1, want), "'%s' not in\n%s", want, f1);
+    }
+    for (size_t k = 0; k + 1 < N_OF(norm_rows); k++) {
+        snprintf(want, sizeof want, ",%s,%s,", norm_rows[k].method, norm_rows[k].params);
+        ck_assert_msg(strstr(f1, want), "'%s' not in\n%s", want, f1);
+    }
+    static const char *const lines[] = {
+        ",Imputation,ImputeGroup,Denominator,Treatment,TreatParams\n",
+        /* the unit code with a comma and quotes: the cell is quoted */
+        ",dist2ref,\"ref=Bolivia,\"\"P\"\" cap_max=0\",",
+        /* the extra columns: denominator, treatment (all its parameters), or none */
+        ",pop,winsorise,winmax=3 skew=1.5 kurt=2.5 force=1\n",
+        ",,log,skew=2 kurt=2.5\n",
+        ",,winsorise,winmax=5 skew=2 kurt=3.5 force=0\n",
+        ",\"area, km2\",none,\n",
+        ",,none,\n",
+        "\nbd,bd,2,idx,1,7,Aggregate,,none,,,,bod,wmin=0.05 wmax=0.9 rmin=0.5 rmax=2,0,,,,,\n"};
+    for (size_t k = 0; k < N_OF(lines); k++)
+        ck_assert_msg(strstr(f1, lines[k]), "'%s' not in\n%s", lines[k], f1);
+
+    /* read back with denominate (and a default treatment, which replaces no written "none"):
+     * the same definition, and the same file again */
+    egdi_imeta_options o = EGDI_IMETA_OPTIONS_INIT;
+    o.denominate = 1;
+    o.treatment = "log";
+    OK(egdi_index_read_imeta(p1, &o, &y, NULL));
+    same_definition(x, y);
+    ck_assert_str_eq(egdi_index_node_denominator(y, node(y, "i04")), "area, km2");
+    ck_assert_int_eq(egdi_index_node_treatment(y, node(y, "i05")), EGDI_TREAT_NONE);
+    check_params(y, "i12", EGDI_STEP_NORMALISE, EGDI_NORM_GOALPOSTS,
+                 (double[]){0, 50, 100, 0});
+    check_params(y, "i11", EGDI_STEP_NORMALISE, EGDI_NORM_ZSCORE, (double[]){100, 10, 1});
+    check_params(y, "bd", EGDI_STEP_AGGREGATE, EGDI_AGG_BOD, (double[]){0.05, 0.9, 0.5, 2});
+    check_params(y, "i06", EGDI_STEP_NORMALISE, EGDI_NORM_DIST2REF, (double[]){3, 0});
+    OK(egdi_index_write_csv(y, p2));
+    ck_assert_str_eq(slurp(p1), slurp(p2));
+    /* without denominate the Denominator column is read but not applied (COINr's rule),
+     * everything else the same */
+    OK(egdi_index_read_csv(p1, &z));
+    ck_assert_ptr_null(egdi_index_node_denominator(z, node(z, "i01")));
+    OK(egdi_index_set_denominator(z, "i01", "pop"));
+    OK(egdi_index_set_denominator(z, "i04", "area, km2"));
     same_definition(x, z);
     remove(p1);
     remove(p2);
@@ -229,8 +366,13 @@ START_TEST(errors_name_line_and_column)
           "line 4: column NormParams"); /* parameters of the default "none" */
     FAILS(read_with(4, "b,r,1,Indicator,,,,minimax,,,\n"), EGDI_ERR_INVALID_INDEX,
           "line 4: column Normalisation: node 'b': unknown Normalisation 'minimax'");
-    FAILS(read_with(2, "r,,1,Aggregate,median,,,,,,\n"), EGDI_ERR_INVALID_INDEX,
-          "line 2: column Aggregation: node 'r': unknown Aggregation 'median' (mean|geomean)");
+    FAILS(read_with(2, "r,,1,Aggregate,medain,,,,,,\n"), EGDI_ERR_INVALID_INDEX,
+          "line 2: column Aggregation: node 'r': unknown Aggregation 'medain' "
+          "(mean|geomean|harmean|genmean|median|copeland|mpi|ampi|bod)");
+    OK(read_with(2, "r,,1,Aggregate,median,,,,,,\n")); /* a weighted median since 1.4 */
+    FAILS(read_with(4, "b,r,1,Indicator,,,,zscore,sd_type=sampel,,\n"), EGDI_ERR_PARSE,
+          "line 4: column NormParams: node 'b': parameter 'sd_type' of zscore: 'sampel' is not "
+          "one of population|sample");
 }
 END_TEST
 
@@ -458,7 +600,8 @@ START_TEST(default_methods)
     ck_assert_ptr_null(idx);
     o.normalisation = "nosuch";
     FAILS(egdi_index_read_imeta_buffer(text, strlen(text), "m.csv", &o, &idx, NULL),
-          EGDI_ERR_INVALID_ARG, "unknown method 'nosuch' (none|zscore|minmax|goalposts|fracmax)");
+          EGDI_ERR_INVALID_ARG, "unknown method 'nosuch' (none|zscore|minmax|goalposts|fracmax|"
+          "rank|prank|borda|dist2max|dist2ref|dist2targ|scaled|boxcox|log)");
     o.normalisation = NULL;
     o.version = 7;
     FAILS(egdi_index_read_imeta_buffer(text, strlen(text), "m.csv", &o, &idx, NULL),
@@ -477,6 +620,7 @@ int main(void)
     tcase_set_timeout(tc, 60); /* the big file under ASan; the read itself takes well < 1 s */
     tcase_add_test(tc, new_columns_read);
     tcase_add_test(tc, write_read_round_trip);
+    tcase_add_test(tc, round_trip_1_4);
     tcase_add_test(tc, errors_name_line_and_column);
     tcase_add_test(tc, big_imeta);
     tcase_add_test(tc, storage_order_of_fixture);

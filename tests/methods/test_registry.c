@@ -20,9 +20,30 @@ static const known documented[] = {
     {EGDI_STEP_NORMALISE, EGDI_NORM_MINMAX, "minmax"},
     {EGDI_STEP_NORMALISE, EGDI_NORM_GOALPOSTS, "goalposts"},
     {EGDI_STEP_NORMALISE, EGDI_NORM_FRACMAX, "fracmax"},
+    {EGDI_STEP_NORMALISE, EGDI_NORM_RANK, "rank"},
+    {EGDI_STEP_NORMALISE, EGDI_NORM_PRANK, "prank"},
+    {EGDI_STEP_NORMALISE, EGDI_NORM_BORDA, "borda"},
+    {EGDI_STEP_NORMALISE, EGDI_NORM_DIST2MAX, "dist2max"},
+    {EGDI_STEP_NORMALISE, EGDI_NORM_DIST2REF, "dist2ref"},
+    {EGDI_STEP_NORMALISE, EGDI_NORM_DIST2TARG, "dist2targ"},
+    {EGDI_STEP_NORMALISE, EGDI_NORM_SCALED, "scaled"},
+    {EGDI_STEP_NORMALISE, EGDI_NORM_BOXCOX, "boxcox"},
+    {EGDI_STEP_NORMALISE, EGDI_NORM_LOG, "log"},
     {EGDI_STEP_AGGREGATE, EGDI_AGG_MEAN, "mean"},
     {EGDI_STEP_AGGREGATE, EGDI_AGG_GEOMEAN, "geomean"},
+    {EGDI_STEP_AGGREGATE, EGDI_AGG_HARMEAN, "harmean"},
+    {EGDI_STEP_AGGREGATE, EGDI_AGG_GENMEAN, "genmean"},
+    {EGDI_STEP_AGGREGATE, EGDI_AGG_MEDIAN, "median"},
+    {EGDI_STEP_AGGREGATE, EGDI_AGG_COPELAND, "copeland"},
+    {EGDI_STEP_AGGREGATE, EGDI_AGG_MPI, "mpi"},
+    {EGDI_STEP_AGGREGATE, EGDI_AGG_AMPI, "ampi"},
+    {EGDI_STEP_AGGREGATE, EGDI_AGG_BOD, "bod"},
 };
+/* The names of each step in enumeration order, as error messages list them. */
+#define NORM_NAMES "none|zscore|minmax|goalposts|fracmax|rank|prank|borda|dist2max|dist2ref|" \
+                   "dist2targ|scaled|boxcox|log"
+#define AGG_NAMES "mean|geomean|harmean|genmean|median|copeland|mpi|ampi|bod"
+#define IMPUTE_NAMES "none|mean|median|groupmean|groupmedian"
 #define N_DOCUMENTED (sizeof documented / sizeof *documented)
 
 /* Position of a method in the enumeration (fails the test if absent). */
@@ -53,8 +74,8 @@ START_TEST(enumeration)
         while (egdi_method_name((egdi_step)s, (int)per_step[s]))
             per_step[s]++;
     ck_assert_uint_eq(per_step[EGDI_STEP_IMPUTE], 5);    /* EGDI_IMPUTE_NONE..GROUP_MEDIAN */
-    ck_assert_uint_eq(per_step[EGDI_STEP_NORMALISE], 5); /* EGDI_NORM_NONE..FRACMAX */
-    ck_assert_uint_eq(per_step[EGDI_STEP_AGGREGATE], 2); /* EGDI_AGG_MEAN, GEOMEAN */
+    ck_assert_uint_eq(per_step[EGDI_STEP_NORMALISE], 14); /* EGDI_NORM_NONE..LOG */
+    ck_assert_uint_eq(per_step[EGDI_STEP_AGGREGATE], 9);  /* EGDI_AGG_MEAN..BOD */
     ck_assert_uint_eq(egdi_method_count(), per_step[0] + per_step[1] + per_step[2]);
     ck_assert_uint_eq(egdi_method_count(), N_DOCUMENTED);
 
@@ -92,7 +113,9 @@ START_TEST(enumeration)
                          documented[d].name);
     }
     ck_assert_ptr_null(egdi_method_name(EGDI_STEP_NORMALISE, -1));
-    ck_assert_ptr_null(egdi_method_name(EGDI_STEP_AGGREGATE, 2));
+    ck_assert_ptr_null(egdi_method_name(EGDI_STEP_NORMALISE, EGDI_NORM_LOG + 1));
+    ck_assert_ptr_null(egdi_method_name(EGDI_STEP_AGGREGATE, EGDI_AGG_BOD + 1));
+    ck_assert_ptr_null(egdi_method_name(EGDI_STEP_IMPUTE, EGDI_IMPUTE_GROUP_MEDIAN + 1));
     ck_assert_ptr_null(egdi_method_name((egdi_step)3, 0));
     ck_assert_str_eq(egdi_step_name(EGDI_STEP_IMPUTE), "impute");
     ck_assert_str_eq(egdi_step_name(EGDI_STEP_NORMALISE), "normalise");
@@ -110,7 +133,7 @@ START_TEST(flags)
     ck_assert_uint_eq(m.flags, EGDI_METHOD_DATA_DRIVEN);
     OK(egdi_method_get_info(find(EGDI_STEP_NORMALISE, "goalposts"), &m));
     ck_assert_uint_eq(m.flags, 0); /* fixed goalposts: not fitted */
-    ck_assert_uint_eq(m.n_params, 3);
+    ck_assert_uint_eq(m.n_params, 4); /* lo, hi, scale, trunc */
     ck_assert_uint_eq(m.n_required, 2);
     OK(egdi_method_get_info(find(EGDI_STEP_AGGREGATE, "geomean"), &m));
     ck_assert_uint_eq(m.flags, EGDI_METHOD_NEEDS_POSITIVE);
@@ -141,6 +164,11 @@ START_TEST(parameters)
     ck_assert_double_eq(p.lower, 0);
     ck_assert_int_eq(p.lower_open, 1);
     ck_assert(isnan(p.upper));
+    /* sd_type: a keyword, population (0) by default (the Survey's z-scores) */
+    p = param(EGDI_STEP_NORMALISE, "zscore", 2);
+    ck_assert_str_eq(p.name, "sd_type");
+    ck_assert_double_eq(p.default_value, 0);
+    ck_assert_msg(strncmp(p.summary, "population|sample:", 18) == 0, "summary '%s'", p.summary);
     /* goalposts: lo and hi required (default NaN), scale = 1 */
     p = param(EGDI_STEP_NORMALISE, "goalposts", 0);
     ck_assert_str_eq(p.name, "lo");
@@ -151,6 +179,12 @@ START_TEST(parameters)
     p = param(EGDI_STEP_NORMALISE, "goalposts", 2);
     ck_assert_str_eq(p.name, "scale");
     ck_assert_double_eq(p.default_value, 1);
+    /* trunc: a 0|1 switch, clamping by default (COINr's trunc2posts) */
+    p = param(EGDI_STEP_NORMALISE, "goalposts", 3);
+    ck_assert_str_eq(p.name, "trunc");
+    ck_assert_double_eq(p.default_value, 1);
+    ck_assert_double_eq(p.lower, 0);
+    ck_assert_double_eq(p.upper, 1);
 }
 END_TEST
 
@@ -158,12 +192,18 @@ START_TEST(unknown_names_and_versions)
 {
     int id = 42;
     FAILS(egdi_method_from_name(EGDI_STEP_NORMALISE, "minimax", &id), EGDI_ERR_NOT_FOUND,
-          "none|zscore|minmax|goalposts|fracmax");
+          "(" NORM_NAMES ")");
     ck_assert_int_eq(id, 42);
-    FAILS(egdi_method_from_name(EGDI_STEP_AGGREGATE, "median", &id), EGDI_ERR_NOT_FOUND,
-          "mean|geomean");
+    FAILS(egdi_method_from_name(EGDI_STEP_AGGREGATE, "medain", &id), EGDI_ERR_NOT_FOUND,
+          "(" AGG_NAMES ")");
     FAILS(egdi_method_from_name(EGDI_STEP_IMPUTE, "knn", &id), EGDI_ERR_NOT_FOUND,
-          "none|mean|median|groupmean|groupmedian");
+          "(" IMPUTE_NAMES ")");
+    ck_assert_int_eq(id, 42);
+    /* median is a name of two steps, with the id of each */
+    OK(egdi_method_from_name(EGDI_STEP_AGGREGATE, "median", &id));
+    ck_assert_int_eq(id, EGDI_AGG_MEDIAN);
+    OK(egdi_method_from_name(EGDI_STEP_IMPUTE, "median", &id));
+    ck_assert_int_eq(id, EGDI_IMPUTE_MEDIAN);
     FAILS(egdi_method_from_name((egdi_step)9, "mean", &id), EGDI_ERR_INVALID_ARG, "step");
     /* names are exact: no case folding */
     FAILS(egdi_method_from_name(EGDI_STEP_NORMALISE, "MinMax", &id), EGDI_ERR_NOT_FOUND,
@@ -206,7 +246,7 @@ START_TEST(set_method_text_params)
 {
     egdi_index *idx = one_indicator();
     const egdi_step N = EGDI_STEP_NORMALISE;
-    double p[3];
+    double p[4];
     const char *same[] = {"lo=0 hi=100", "0 100", "  hi=100 ", "hi=100\tlo=0"};
     for (size_t t = 0; t < 4; t++) {
         OK(egdi_index_set_normalization(idx, "i", EGDI_NORM_NONE, NULL, 0));
@@ -247,20 +287,36 @@ START_TEST(set_method_text_params)
     FAILS(egdi_index_set_method(idx, "i", N, "fracmax", "x=1"), EGDI_ERR_INVALID_INDEX,
           "it takes none");
     FAILS(egdi_index_set_method(idx, "i", N, "minimax", ""), EGDI_ERR_INVALID_INDEX,
-          "none|zscore|minmax|goalposts|fracmax");
+          "(" NORM_NAMES ")");
+    FAILS(egdi_index_set_method(idx, "i", N, "zscore", "sd_type=sampel"), EGDI_ERR_PARSE,
+          "'sampel' is not one of population|sample");
+    FAILS(egdi_index_set_method(idx, "i", N, "zscore", "sd_type=2"), EGDI_ERR_INVALID_INDEX,
+          "give one of population|sample");
+    FAILS(egdi_index_set_method(idx, "i", N, "goalposts", "lo=0 hi=5 trunc=2"),
+          EGDI_ERR_INVALID_INDEX, "trunc = 2 is outside [0, 1]");
     ck_assert_int_eq(egdi_index_node_method(idx, k, N), EGDI_NORM_MINMAX);
     params_of(idx, "i", N, p, 2);
     ck_assert(p[0] == -5 && p[1] == 1);
 
-    /* defaults filled in: goalposts scale = 1 */
+    /* defaults filled in: goalposts scale = 1, trunc = 1 */
     OK(egdi_index_set_method(idx, "i", N, "goalposts", "lo=0 hi=5"));
-    params_of(idx, "i", N, p, 3);
-    ck_assert(p[0] == 0 && p[1] == 5 && p[2] == 1);
+    params_of(idx, "i", N, p, 4);
+    ck_assert(p[0] == 0 && p[1] == 5 && p[2] == 1 && p[3] == 1);
+    OK(egdi_index_set_method(idx, "i", N, "goalposts", "0 5 100 0"));
+    params_of(idx, "i", N, p, 4);
+    ck_assert(p[0] == 0 && p[1] == 5 && p[2] == 100 && p[3] == 0);
     OK(egdi_index_set_method(idx, "i", N, "zscore", "sd=2"));
-    params_of(idx, "i", N, p, 2);
-    ck_assert(p[0] == 0 && p[1] == 2);
+    params_of(idx, "i", N, p, 3);
+    ck_assert(p[0] == 0 && p[1] == 2 && p[2] == 0); /* sd_type population */
+    /* a keyword by its word or its position */
+    OK(egdi_index_set_method(idx, "i", N, "zscore", "sd_type=sample"));
+    params_of(idx, "i", N, p, 3);
+    ck_assert(p[0] == 0 && p[1] == 1 && p[2] == 1);
+    OK(egdi_index_set_method(idx, "i", N, "zscore", "0 1 1"));
+    params_of(idx, "i", N, p, 3);
+    ck_assert(p[2] == 1);
     /* the buffer must match the method's parameter count */
-    FAILS(egdi_index_node_params(idx, k, N, p, 3), EGDI_ERR_INVALID_ARG, "zscore has 2");
+    FAILS(egdi_index_node_params(idx, k, N, p, 2), EGDI_ERR_INVALID_ARG, "zscore has 3");
     /* steps that do not apply to the node */
     FAILS(egdi_index_node_params(idx, k, EGDI_STEP_AGGREGATE, p, 0), EGDI_ERR_RANGE,
           "no aggregate method");

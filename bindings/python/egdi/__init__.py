@@ -9,9 +9,10 @@ The numbers come from the C library libegdi (through the private SWIG module
 libegdi status code (:class:`egdi.ParseError`, :class:`egdi.NotFoundError`, ...).
 """
 from . import _egdi, errors
-from .api import (Ranking, absent_indicators, compute, countries, edition_info, editions,
-                  membership_groups, memberships,
-                  group_averages, method_parameters, methods, rank, read_csv, read_un_csv)
+from .api import (Ranking, absent_indicators, aggregate_array, compute, countries,
+                  edition_info, editions, impute_array, membership_groups, memberships,
+                  group_averages, method_parameters, methods, normalise_array, rank, read_csv,
+                  read_un_csv)
 from .errors import *  # noqa: F401,F403  (Error and one class per status code)
 from .index import Index
 from .plan import Evaluation, Plan
@@ -21,7 +22,8 @@ __version__ = _egdi.egdi_version_string()
 __all__ = ["Index", "Ranking", "Plan", "Evaluation", "absent_indicators", "compute", "countries",
            "membership_groups", "memberships",
            "edition_info", "editions", "group_averages", "method_parameters", "methods", "rank",
-           "read_csv", "read_un_csv", "__version__"]
+           "read_csv", "read_un_csv", "normalise_array", "aggregate_array", "impute_array",
+           "__version__"]
 __all__ += [name for name in errors.__all__ if name != "exception_class"]   # Error, ParseError, ..
 
 # analytics, one module per topic; each lists its public names in __all__

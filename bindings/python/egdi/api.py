@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from . import _egdi
+from ._egdi import aggregate_array, impute_array, normalise_array  # noqa: F401 (methods.i)
 from ._frames import to_dataset, to_frame
 
 _INPUTS = {"components": 0, "raw": 1}
@@ -279,7 +280,8 @@ def methods(step=None):
     Columns: ``step`` ("impute", "normalise" or "aggregate"), ``name`` (as
     accepted by :meth:`Index.add_indicator`, :meth:`Index.add_aggregate`,
     iMeta files and the ``egdi`` tool), ``id``, ``summary``, ``parameters``
-    (in order, as ``name=default``, or just ``name`` for a required one; the
+    (in order, as ``name=default``, or just ``name`` for a required one; a
+    keyword parameter's default as its word, e.g. ``sd_type=population``; the
     same text is accepted as ``params``), ``n_required``, and the properties
     ``data_driven`` (fitted on the data), ``needs_positive`` (every input must
     be > 0) and ``uses_groups`` (works within groups of a label column).
@@ -293,9 +295,7 @@ def methods(step=None):
         rows.append({
             "step": _egdi.egdi_step_name(info["step"]), "name": info["name"], "id": info["id"],
             "summary": info["summary"],
-            "parameters": " ".join(p["name"] if math.isnan(p["default"])
-                                   else f"{p['name']}={_number_text(p['default'])}"
-                                   for p in params),
+            "parameters": " ".join(_param_text(p) for p in params),
             "n_required": info["n_required"],
             "data_driven": bool(flags & _egdi.EGDI_METHOD_DATA_DRIVEN),
             "needs_positive": bool(flags & _egdi.EGDI_METHOD_NEEDS_POSITIVE),
@@ -326,6 +326,26 @@ def method_parameters(step, name):
     raise AssertionError("unreachable: the registry knows the name but not its entry")
 
 
+def _keywords(param):
+    """The words of a keyword parameter (method.h: its summary starts with them,
+    separated by '|', before a ':'; its value is a word's position), or None."""
+    head, colon, _ = param["summary"].partition(":")
+    words = head.split("|")
+    if colon and len(words) > 1 and all(w.isidentifier() for w in words):
+        return words
+    return None
+
+
+def _param_text(param):
+    """``name=default`` (the default as its word for a keyword), or ``name`` if required."""
+    if math.isnan(param["default"]):
+        return param["name"]
+    words = _keywords(param)
+    if words is not None and 0 <= param["default"] < len(words):
+        return f"{param['name']}={words[int(param['default'])]}"
+    return f"{param['name']}={_number_text(param['default'])}"
+
+
 def _step_names():
     """{step name: step} for every step libegdi names (0, 1, ... until it names none)."""
     steps, s = {}, 0
@@ -344,16 +364,24 @@ def _number_text(v):
     return text[:-2] if text.endswith(".0") else text
 
 
+def _value_text(v):
+    """A parameter value: a str (a keyword's word, a unit code) as it is, else a number."""
+    return v if isinstance(v, str) else _number_text(v)
+
+
 def _params_text(params):
     """Method parameters for libegdi: a sequence of numbers (in order), a dict
-    {name: number} or text ("lo=0 hi=100" or "0 100"); None or empty = defaults.
-    libegdi checks names, counts and ranges."""
+    {name: value} or text ("lo=0 hi=100" or "0 100"); None or empty = defaults.
+    A value may be a str where libegdi takes a word ({"sd_type": "sample"},
+    {"ref": "KOR"}). libegdi checks names, counts and ranges."""
     if params is None:
         return None
     if isinstance(params, str):
         return params
     if isinstance(params, Mapping):
-        return " ".join(f"{k}={_number_text(v)}" for k, v in params.items())
+        return " ".join(f"{k}={_value_text(v)}" for k, v in params.items())
+    if isinstance(params, (list, tuple)) and any(isinstance(v, str) for v in params):
+        return " ".join(_value_text(v) for v in params)
     return " ".join(_number_text(v) for v in np.asarray(params, dtype=np.float64).ravel())
 
 

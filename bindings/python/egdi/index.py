@@ -28,7 +28,8 @@ class Index:
         self._notes = list(notes)
 
     @classmethod
-    def from_csv(cls, path, normalisation=None, aggregation=None):
+    def from_csv(cls, path, normalisation=None, aggregation=None, denominate=False,
+                 treatment=None):
         """Load an iMeta CSV; errors name the line and column (IndexDefinitionError, ParseError).
 
         Files exported from COINr load as they are: columns, row types (Group,
@@ -37,8 +38,16 @@ class Index:
         indicators whose row names none, as text (``"minmax lo=0 hi=100"``,
         what COINr's ``Normalise()`` does by default); ``aggregation`` likewise
         to the aggregates (default: the weighted arithmetic mean).
+        ``denominate=True`` divides each indicator by the data column its
+        ``Denominator`` cell names (COINr's ``Denominate()``); otherwise the
+        column is read but not applied, with a note. ``treatment`` is the
+        outlier treatment of the indicators whose ``Treatment`` cell is empty,
+        as text (``"winsorise winmax=5"``, COINr's ``Treat()`` defaults;
+        ``"log"``); None = none. A file written by :meth:`to_csv` reads back
+        as the same index with ``denominate=True``.
         """
-        handle, notes = _egdi.egdi_py_read_imeta(os.fspath(path), normalisation, aggregation)
+        handle, notes = _egdi.egdi_py_read_imeta(os.fspath(path), normalisation, aggregation,
+                                                 int(bool(denominate)), treatment)
         return cls(handle, notes)
 
     @property
@@ -148,7 +157,9 @@ class Index:
         _egdi.egdi_index_validate(self._handle())
 
     def to_csv(self, path):
-        """Write the definition as an iMeta CSV (atomically)."""
+        """Write the definition as an iMeta CSV (atomically): every node with its
+        methods and all their parameters, caps, denominator and outlier
+        treatment; :meth:`from_csv` with ``denominate=True`` reads it back."""
         _egdi.egdi_index_write_csv(self._handle(), os.fspath(path))
 
     def plan(self, df):

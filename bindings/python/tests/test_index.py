@@ -99,3 +99,69 @@ def test_coinr_imeta_with_notes_and_default_normalisation():
     assert egdi.Index().notes == []
     with pytest.raises(egdi.InvalidArgumentError, match="unknown method 'minmux'"):
         egdi.Index.from_csv(os.path.join(asem, "input_ASEM_iMeta.csv"), normalisation="minmux")
+
+
+IMETA_1_4 = ("iCode,Parent,Weight,Type,Normalisation,NormParams,Denominator,Treatment,"
+             "TreatParams\n"
+             "top,,1,Aggregate,,,,,\n"
+             "x,top,1,Indicator,minmax,lo=0 hi=100,pop,none,\n"
+             "y,top,1,Indicator,none,,,,\n")
+
+
+def test_from_csv_denominate_and_treatment(tmp_path):
+    # x / pop = {10, 20, 30, 50} / {1, 2, 1, 5} = {10, 10, 30, 10}: min-max to [0, 100]
+    # gives {0, 0, 100, 0}; without denominate x itself: {0, 25, 50, 100}.
+    # y = {1, 2, 3, 5} with the default treatment "log" (COINr's log_CT, always):
+    # log(y - min + 0.01 (max - min)) = log({0.04, 1.04, 2.04, 4.04}); x's Treatment
+    # cell says none, so the default does not reach it. Tolerance 1e-12.
+    path = tmp_path / "meta.csv"
+    path.write_text(IMETA_1_4)
+    df = pd.DataFrame({"name": list("abcd"), "x": [10.0, 20, 30, 50], "pop": [1.0, 2, 1, 5],
+                       "y": [1.0, 2, 3, 5]})
+    plain = egdi.Index.from_csv(path)
+    np.testing.assert_allclose(plain.compute(df)["x"], [0, 25, 50, 100], rtol=0, atol=1e-12)
+    assert any(n.startswith("column Denominator not applied (1 indicator names one: x / pop)")
+               for n in plain.notes)
+    idx = egdi.Index.from_csv(path, denominate=True, treatment="log")
+    assert "1 indicator divided by the Denominator column: x / pop" in idx.notes
+    assert "1 indicator without a Treatment: log (the default given)" in idx.notes
+    out = idx.compute(df)
+    np.testing.assert_allclose(out["x"], [0, 0, 100, 0], rtol=0, atol=1e-12)
+    y = np.log([0.04, 1.04, 2.04, 4.04])
+    np.testing.assert_allclose(out["y"], y, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(out["top"], (out["x"] + y) / 2, rtol=0, atol=1e-12)
+    # written and read back (with denominate): the same index, denominator and treatment
+    # in their columns
+    idx.to_csv(tmp_path / "again.csv")
+    text = (tmp_path / "again.csv").read_text()
+    assert ",Denominator,Treatment,TreatParams\n" in text
+    assert ",minmax,lo=0 hi=100,,,,,,none,,pop,none,\n" in text
+    assert ",none,,,log,skew=2 kurt=3.5\n" in text
+    again = egdi.Index.from_csv(tmp_path / "again.csv", denominate=True)
+    pd.testing.assert_frame_equal(again.compute(df), out, check_exact=True)
+    with pytest.raises(egdi.InvalidArgumentError, match="default treatment 'winsorize'"):
+        egdi.Index.from_csv(path, treatment="winsorize")
+
+
+def test_new_methods_round_trip_with_words_and_unit_codes(tmp_path):
+    # x = {1, 2, 3, 5}: zscore with the sample sd (sd_type given as its word): mean 2.75,
+    # sd sqrt(8.75 / 3); dist2ref to unit "c" (x_ref = 3): 1 - (3 - x) / (3 - 1) =
+    # {0, 0.5, 1, 2}. Tolerance 1e-12.
+    df = pd.DataFrame({"name": list("abcd"), "x": [1.0, 2, 3, 5]})
+    idx = (egdi.Index().add_aggregate("top", aggregation="mpi", aggregation_params={"sign": 1})
+           .add_indicator("z", parent="top", source="x", normalization="zscore",
+                          params={"sd_type": "sample"})
+           .add_indicator("r", parent="top", source="x", normalization="dist2ref",
+                          params={"ref": "c"}))
+    out = idx.compute(df)
+    x = np.array([1.0, 2, 3, 5])
+    z = (x - 2.75) / math.sqrt(8.75 / 3)
+    np.testing.assert_allclose(out["z"], z, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(out["r"], [0, 0.5, 1, 2], rtol=0, atol=1e-12)
+    idx.to_csv(tmp_path / "m.csv")
+    text = (tmp_path / "m.csv").read_text()
+    assert ",zscore,mean=0 sd=1 sd_type=sample," in text
+    assert ",dist2ref,ref=c cap_max=0," in text
+    assert ",mpi,sign=1," in text
+    again = egdi.Index.from_csv(tmp_path / "m.csv")
+    pd.testing.assert_frame_equal(again.compute(df), out, check_exact=True)

@@ -1,5 +1,5 @@
 """The method registry from Python: enumeration, names and parameters checked by
-libegdi, imputation with its flags, MinShare. Expected values are derived by hand
+libegdi, imputation with its flags, MinShare, the array-level functions. Expected values are derived by hand
 in the comments; tolerance 1e-12 (a few operations on small numbers) unless a
 test says exact."""
 import numpy as np
@@ -26,16 +26,27 @@ def test_methods_table_comes_from_the_registry():
     assert by.loc[("impute", "groupmedian"), "id"] == 4
     # parameters with their defaults; a required one has no "=default"
     assert by.loc[("normalise", "minmax"), "parameters"] == "lo=0 hi=1"
-    assert by.loc[("normalise", "zscore"), "parameters"] == "mean=0 sd=1"
-    assert by.loc[("normalise", "goalposts"), "parameters"] == "lo hi scale=1"
+    # a keyword's default as its word
+    assert by.loc[("normalise", "zscore"), "parameters"] == "mean=0 sd=1 sd_type=population"
+    assert by.loc[("normalise", "log"), "parameters"] == "type=ct"
+    assert by.loc[("normalise", "goalposts"), "parameters"] == "lo hi scale=1 trunc=1"
+    assert by.loc[("normalise", "dist2ref"), "parameters"] == "ref cap_max=0"
+    assert by.loc[("aggregate", "bod"), "parameters"] == "wmin=0 wmax=1 rmin=0 rmax=0"
+    assert by.loc[("normalise", "log"), "id"] == 13
+    assert by.loc[("aggregate", "bod"), "id"] == 8
     assert by.loc[("normalise", "goalposts"), "n_required"] == 2
     assert by.loc[("aggregate", "mean"), "parameters"] == ""
     assert by.loc[("aggregate", "geomean"), "needs_positive"]
     assert by.loc[("impute", "groupmean"), "uses_groups"]
     assert not by.loc[("impute", "mean"), "uses_groups"]
-    assert list(egdi.methods(step="aggregate")["name"]) == ["mean", "geomean"]
+    assert list(egdi.methods(step="aggregate")["name"]) == ["mean", "geomean", "harmean",
+                                                            "genmean", "median", "copeland",
+                                                            "mpi", "ampi", "bod"]
+    assert list(egdi.methods(step="normalise")["name"]) == [
+        "none", "zscore", "minmax", "goalposts", "fracmax", "rank", "prank", "borda",
+        "dist2max", "dist2ref", "dist2targ", "scaled", "boxcox", "log"]
     p = egdi.method_parameters("normalise", "goalposts")
-    assert list(p["name"]) == ["lo", "hi", "scale"]
+    assert list(p["name"]) == ["lo", "hi", "scale", "trunc"]
     assert np.isnan(p.loc[0, "default"]) and p.loc[2, "default"] == 1
     assert p.loc[2, "lower"] == 0 and p.loc[2, "lower_open"]        # scale > 0
 
@@ -66,7 +77,7 @@ def test_goalposts_and_aggregation_params():
 
 def test_unknown_names_and_parameters_raise_the_c_message():
     for step, call in [("normalise", lambda i: i.add_indicator("x", normalization="minmaxx")),
-                       ("aggregate", lambda i: i.add_aggregate("t", aggregation="median"))]:
+                       ("aggregate", lambda i: i.add_aggregate("t", aggregation="medain"))]:
         with pytest.raises(egdi.IndexDefinitionError) as e:
             call(egdi.Index())
         valid = "|".join(egdi.methods(step=step)["name"])     # every valid name is listed
@@ -74,7 +85,8 @@ def test_unknown_names_and_parameters_raise_the_c_message():
     with pytest.raises(egdi.IndexDefinitionError) as e:
         egdi.Index().add_indicator("x", normalization="minmaxx")
     assert str(e.value) == ("node 'x': unknown normalise method 'minmaxx' "
-                            "(none|zscore|minmax|goalposts|fracmax)")
+                            "(none|zscore|minmax|goalposts|fracmax|rank|prank|borda|dist2max|"
+                            "dist2ref|dist2targ|scaled|boxcox|log)")
     with pytest.raises(egdi.NotFoundError) as e:
         egdi.Index().add_indicator("x", imputation="average")
     assert str(e.value) == "no impute method 'average' (none|mean|median|groupmean|groupmedian)"
@@ -89,6 +101,60 @@ def test_unknown_names_and_parameters_raise_the_c_message():
         egdi.Index().add_indicator("x", imputation="groupmean")
     with pytest.raises(egdi.IndexDefinitionError, match="takes no group column"):
         egdi.Index().add_indicator("x", imputation="mean", impute_group="region")
+
+
+def test_keyword_and_unit_parameters_as_words():
+    # x = {1, 2, 3}: sample sd 1, so zscore sd_type=sample gives x - 2 = {-1, 0, 1}, exact;
+    # the word, its position and text are the same parameter
+    df = frame(x=[1.0, 2, 3])
+    for params in ({"sd_type": "sample"}, [0, 1, 1], [0, 1, "sample"], "sd_type=sample"):
+        out = egdi.Index().add_indicator("x", normalization="zscore", params=params).compute(df)
+        np.testing.assert_array_equal(out["x"], [-1, 0, 1])
+    with pytest.raises(egdi.ParseError, match=r"'sampel' is not one of population\|sample"):
+        egdi.Index().add_indicator("x", normalization="zscore", params={"sd_type": "sampel"})
+
+
+def test_normalise_array():
+    # minmax onto [0, 100] of {1, 2, 3, 5}: (x - 1) / 4 * 100, exact; with direction -1
+    # the values are negated first: (5 - x) / 4 = {1, 0.75, 0.5, 0}, exact; NaN stays
+    np.testing.assert_array_equal(egdi.normalise_array([1, 2, 3, 5], "minmax", (0, 100)),
+                                  [0, 25, 50, 100])
+    np.testing.assert_array_equal(
+        egdi.normalise_array([1, 2, 3, 5, np.nan], "minmax", direction=-1),
+        [1, 0.75, 0.5, 0, np.nan])
+    # zscore with sd_type given by its position (1 = sample): {1, 2, 3} -> {-1, 0, 1}
+    np.testing.assert_array_equal(egdi.normalise_array([1, 2, 3], "zscore", (0, 1, 1)),
+                                  [-1, 0, 1])
+    with pytest.raises(egdi.NotFoundError, match="no normalise method 'minmaxx'"):
+        egdi.normalise_array([1, 2], "minmaxx")
+    with pytest.raises(egdi.IndexDefinitionError, match="node 'array': minmax takes 0 to 2"):
+        egdi.normalise_array([1, 2], "minmax", (0, 1, 2))
+
+
+def test_aggregate_array():
+    # rows are units, columns children: weighted mean with weights {3, 1}:
+    # (3 * 1 + 4) / 4 = 1.75 and (3 * 2 + 8) / 4 = 3.5, exact; a missing child is left
+    # out (weights renormalised): 1. Geometric mean: sqrt(1 * 4) = 2, sqrt(2 * 8) = 4.
+    v = np.array([[1.0, 4], [2, 8], [1, np.nan]])
+    np.testing.assert_array_equal(egdi.aggregate_array(v, "mean", weights=[3, 1]),
+                                  [1.75, 3.5, 1])
+    np.testing.assert_allclose(egdi.aggregate_array(v[:2], "geomean"), [2, 4], rtol=1e-15)
+    with pytest.raises(ValueError, match="2-D"):
+        egdi.aggregate_array([1.0, 2], "mean")
+
+
+def test_impute_array():
+    # median of {1, 3, 10} = 3 fills the gap; groups {0, 0, 1, 1, -1}: group means 1 and
+    # 10, the unit without a group keeps its gap
+    out, flags = egdi.impute_array([1, np.nan, 3, 10], "median")
+    np.testing.assert_array_equal(out, [1, 3, 3, 10])
+    assert flags.tolist() == [False, True, False, False]
+    out, flags = egdi.impute_array([1, np.nan, 10, np.nan, np.nan], "groupmean",
+                                   groups=[0, 0, 1, 1, -1])
+    np.testing.assert_array_equal(out, [1, 1, 10, 10, np.nan])
+    assert flags.tolist() == [False, True, False, True, False]
+    with pytest.raises(egdi.InvalidArgumentError, match="needs the units' groups"):
+        egdi.impute_array([1, np.nan], "groupmean")
 
 
 def test_mean_and_median_imputation_with_flags():
