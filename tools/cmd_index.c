@@ -16,6 +16,7 @@
     "[--rank-decimals N] [--raw] [--nodes A,B,...] [--code-column C] [--name-column C] "      \
     "[--denominate] [--treat 'METHOD PARAMS' | --no-treat] [--screen T] [--screen-zeros T] "   \
     "[--screen-input] [--include A,B] [--exclude A,B] [--report FILE] "                       \
+    "[--period COLUMN [--global]] "                                                           \
     "[--countries FILE] [--decimals N] [-f table|csv|json] [-o FILE] META.csv DATA.csv"
 
 /* What index compute adds (1.4): denomination, outlier treatment, screening, report. */
@@ -26,6 +27,8 @@ typedef struct build_opts {
     int screen_input;             /* --screen-input: screen before imputation */
     char *include, *exclude;      /* --include/--exclude A,B,... (split in place) */
     const char *report;           /* --report FILE: screening and treatment as JSON */
+    const char *period;           /* --period COLUMN: a panel, computed per period */
+    int pooled;                   /* --global: ... or on all periods pooled */
 } build_opts;
 
 static int read_meta(const char *path, const index_opts *io, const build_opts *bo,
@@ -347,8 +350,11 @@ static int do_compute(char *meta, char *data_path, index_opts *io, build_opts *b
     egdi_status st = EGDI_OK;
     if (rc == EXIT_OK)
         rc = read_meta(meta, io, bo, &idx);
-    if (rc == EXIT_OK)
-        rc = index_read_data(data_path, io, idx, &data);
+    if (rc == EXIT_OK && (rc = index_read_data(data_path, io, idx, &data)) != EXIT_OK &&
+        bo->period && egdi_last_status() == EGDI_ERR_DUPLICATE)
+        fprintf(stderr, "egdi: note: with --period every row needs its own code (e.g. "
+                "AUS:2024): give a column of row codes with --code-column and keep the "
+                "unit's code in another column\n");
     if (rc == EXIT_OK && io->c.countries)
         rc = join_countries(data, io->c.countries, 0);
     const char *source = strcmp(data_path, "-") == 0 ? "<stdin>" : data_path;
@@ -371,7 +377,8 @@ static int do_compute(char *meta, char *data_path, index_opts *io, build_opts *b
     po.n_include = rc == EXIT_OK ? split_codes(bo->include, inc) : 0;
     po.exclude = exc;
     po.n_exclude = rc == EXIT_OK ? split_codes(bo->exclude, exc) : 0;
-    if (rc == EXIT_OK && (st = egdi_pipeline_run(idx, data, &po, &pl)) != EGDI_OK)
+    if (rc == EXIT_OK && !bo->period &&
+        (st = egdi_pipeline_run(idx, data, &po, &pl)) != EGDI_OK)
         rc = st == EGDI_ERR_INVALID_INDEX ? (fprintf(stderr, "egdi: %s: %s\n", meta,
                                                      egdi_last_error()), EXIT_FAIL)
                                           : tool_fail(source, st);
@@ -385,7 +392,21 @@ static int do_compute(char *meta, char *data_path, index_opts *io, build_opts *b
     to.rank_decimals = io->rank_decimals;
     to.raw = io->raw;
     to.labels = !table;
-    if (rc == EXIT_OK && (st = egdi_pipeline_to_dataset(pl, &to, &out)) != EGDI_OK) {
+    egdi_compute_by_period_options cbo = EGDI_COMPUTE_BY_PERIOD_OPTIONS_INIT;
+    cbo.period_column = bo->period;
+    cbo.pooled = bo->pooled;
+    cbo.table = &to;
+    size_t k_node;
+    for (size_t k = 0; rc == EXIT_OK && bo->period && k < n_chosen; k++)
+        if (egdi_index_find_node(idx, nodes[k], &k_node) != EGDI_OK)
+            rc = tool_usage("index compute: --nodes: no node '%s' in %s", nodes[k], meta);
+    if (rc == EXIT_OK && bo->period &&
+        (st = egdi_compute_by_period(idx, data, &cbo, &out)) != EGDI_OK)
+        rc = st == EGDI_ERR_INVALID_INDEX ? (fprintf(stderr, "egdi: %s: %s\n", meta,
+                                                     egdi_last_error()), EXIT_FAIL)
+                                          : tool_fail(source, st);
+    if (rc == EXIT_OK && !bo->period &&
+        (st = egdi_pipeline_to_dataset(pl, &to, &out)) != EGDI_OK) {
         fprintf(stderr, "egdi: index compute: %s\n", egdi_last_error());
         rc = st == EGDI_ERR_NOT_FOUND ? EXIT_USAGE : EXIT_FAIL; /* --nodes */
     }
@@ -397,6 +418,8 @@ static int do_compute(char *meta, char *data_path, index_opts *io, build_opts *b
     if (rc == EXIT_OK) {
         provenance_set("definition", meta);
         provenance_set("input", source);
+        if (bo->period)
+            provenance_set("period", bo->pooled ? "pooled" : "per period");
         rc = table ? print_table(out, io->c.decimals < 0 ? 4 : io->c.decimals)
                    : write_dataset(out, &io->c, 0);
     }
@@ -418,7 +441,7 @@ int cmd_index(int argc, char **argv)
         return tool_usage("index: give 'check' or 'compute'\n" USAGE);
     int compute = strcmp(argv[0], "compute") == 0;
     index_opts io = {COMMON_OPTS_INIT, NULL, NULL, NULL, NULL, NULL, 1, 0, -1};
-    build_opts bo = {0, 0, NULL, NAN, NAN, 0, NULL, NULL, NULL};
+    build_opts bo = {0, 0, NULL, NAN, NAN, 0, NULL, NULL, NULL, NULL, 0};
     char *files[2];
     int n_files = 0;
     for (int i = 1; i < argc; i++) {
@@ -458,6 +481,12 @@ int cmd_index(int argc, char **argv)
             bo.no_treat = 1;
         } else if (compute && strcmp(a, "--screen-input") == 0) {
             bo.screen_input = 1;
+        } else if (compute && strcmp(a, "--period") == 0) {
+            if (!val || !*val)
+                return tool_usage("index: --period needs the period column (e.g. Time)");
+            bo.period = argv[++i];
+        } else if (compute && strcmp(a, "--global") == 0) {
+            bo.pooled = 1;
         } else if (compute && (strcmp(a, "--treat") == 0 || strcmp(a, "--report") == 0)) {
             if (!val || !*val)
                 return tool_usage("index: %s needs a value", a);
@@ -484,5 +513,12 @@ int cmd_index(int argc, char **argv)
     if (n_files != 1 + compute)
         return tool_usage("index %s: give %s\n" USAGE, argv[0],
                           compute ? "META.csv and DATA.csv" : "META.csv");
+    if (bo.pooled && !bo.period)
+        return tool_usage("index compute: --global needs --period COLUMN");
+    if (bo.period && (!isnan(bo.screen) || !isnan(bo.screen_zeros) || bo.screen_input ||
+                      bo.include || bo.exclude || bo.report))
+        return tool_usage("index compute: --period computes a panel without screening: leave "
+                          "out --screen, --screen-zeros, --screen-input, --include, --exclude "
+                          "and --report");
     return compute ? do_compute(files[0], files[1], &io, &bo) : index_check(files[0], &io);
 }

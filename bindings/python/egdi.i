@@ -308,7 +308,13 @@ EGDI_HANDLE(egdi_eval, egdi_eval_free)
 %include "egdi/dataset.h"
 %include "egdi/output.h"
 %include "egdi/method.h"
+%ignore egdi_imeta_options;             /* egdi_py_read_imeta (index_io.i) takes them as arguments */
+%ignore egdi_imeta_options_init_version;
 %include "egdi/index.h"
+%ignore egdi_treatment_info::pass;      /* a Python keyword; pipeline.i returns the struct as a dict */
+%ignore egdi_compute_by_period_options;
+%ignore egdi_compute_by_period_options_init_version;
+%ignore egdi_compute_by_period;
 %include "egdi/compute.h"
 %include "egdi/plan.h"
 %include "egdi/rank.h"
@@ -564,3 +570,4 @@ PyObject *egdi_py_status_list(void);
 %include "impute.i"
 %include "weights.i"
 %include "describe.i"
+%include "compute_by.i"

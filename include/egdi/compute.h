@@ -141,6 +141,91 @@ EGDI_API egdi_status egdi_result_to_dataset(const egdi_result *res, const egdi_d
                                             const egdi_result_table_options *opts,
                                             egdi_dataset **out);
 
+/* ---- panels: one index on many periods (since 1.4) ---- */
+
+/** @brief Layout version of ::egdi_compute_by_period_options. @since 1.4 */
+#define EGDI_COMPUTE_BY_PERIOD_OPTIONS_VERSION 1
+
+/**
+ * @brief How egdi_compute_by_period() computes a panel. Initialise with
+ * egdi_compute_by_period_options_init() or
+ * ::EGDI_COMPUTE_BY_PERIOD_OPTIONS_INIT. @since 1.4
+ */
+typedef struct egdi_compute_by_period_options {
+    unsigned version;          /**< EGDI_COMPUTE_BY_PERIOD_OPTIONS_VERSION */
+    /** Numeric column of each row's period (default "edition", as in
+     *  egdi_panel_compute()'s panels; COINr's is "Time"). */
+    const char *period_column;
+    /** 0 (default): each period is computed on its own rows, so every
+     *  statistic fitted on the units (normalisation, imputation, outlier
+     *  treatment, Copeland and Benefit-of-the-Doubt aggregation) is fitted
+     *  per period. Non-zero: one computation on all rows, so those statistics
+     *  are fitted on the periods pooled and scores are comparable over time
+     *  (COINr's `Normalise(purse, global = TRUE)`, which pools normalisation
+     *  only: the two agree for indices whose other steps work row by row). */
+    int pooled;
+    /** Optional label column naming each row's unit (e.g. "uCode"); with it,
+     *  two rows of one unit in one period are an error. NULL (default) = not
+     *  checked. */
+    const char *unit_column;
+    /** The table's columns (nodes, ranks, rank_decimals, raw, imputed,
+     *  labels) as for egdi_result_to_dataset(); NULL = its defaults. Ranks
+     *  are within each period. */
+    const egdi_result_table_options *table;
+} egdi_compute_by_period_options;
+
+/** @brief Initialiser of the current version:
+ *  `egdi_compute_by_period_options o = EGDI_COMPUTE_BY_PERIOD_OPTIONS_INIT;` @since 1.4 */
+#define EGDI_COMPUTE_BY_PERIOD_OPTIONS_INIT \
+    {EGDI_COMPUTE_BY_PERIOD_OPTIONS_VERSION, "edition", 0, NULL, NULL}
+
+/**
+ * @brief Fill the fields of @p version (1 .. EGDI_COMPUTE_BY_PERIOD_OPTIONS_VERSION)
+ * of @p opts with the defaults and set its version; EGDI_ERR_INVALID_ARG for
+ * an unknown version. @since 1.4
+ */
+EGDI_API egdi_status egdi_compute_by_period_options_init_version(
+    egdi_compute_by_period_options *opts, unsigned version);
+#if !defined(SWIG)
+/** @brief Fill @p opts with the defaults of the current version. @since 1.4 */
+#define egdi_compute_by_period_options_init(opts)                                \
+    ((void)egdi_compute_by_period_options_init_version((opts),                   \
+                                                       EGDI_COMPUTE_BY_PERIOD_OPTIONS_VERSION))
+#endif
+
+/**
+ * @brief Compute @p idx on a panel: @p data holds one row (unit of the
+ * dataset) per unit and period, in any order, with the period in a numeric
+ * column. Each row needs its own code in the dataset (e.g. "AUS:2024", as
+ * egdi_panel_compute() makes them, or a row number); which unit a row
+ * belongs to is a separate label column (egdi_compute_by_period_options::
+ * unit_column), so a unit may be absent from some periods.
+ *
+ * Per period (the default) the index is computed once per distinct period
+ * on that period's rows; pooled, once on all rows. The result is a new
+ * dataset with the rows of @p data in the same order (same codes and names)
+ * and the columns: the period column, then as egdi_result_to_dataset() every
+ * chosen node's score, "NODE_rank" (the competition rank among the rows of
+ * the same period), "NODE_raw", "imputed", and the label columns of @p data.
+ * Cost: one egdi_compute() per period (or one in all), O(n log n) to group
+ * the n rows by period, and O(n) per column.
+ *
+ * Errors: EGDI_ERR_NOT_FOUND for an absent period or unit column;
+ * EGDI_ERR_INVALID_ARG for a period column that is not numeric, a unit
+ * column that is not a label column, a row without a finite period or
+ * without a unit label (naming the row), or options as
+ * egdi_result_to_dataset() refuses them; EGDI_ERR_DUPLICATE naming the unit
+ * and period of two rows; the errors of egdi_compute() (EGDI_ERR_DOMAIN for a
+ * min-max normalisation without spread, ...) prefixed per period with the
+ * period column and value ("edition 2022: ...").
+ * @param opts NULL for the defaults.
+ * @param out the table; the caller frees it with egdi_dataset_free().
+ * @since 1.4
+ */
+EGDI_API egdi_status egdi_compute_by_period(const egdi_index *idx, const egdi_dataset *data,
+                                            const egdi_compute_by_period_options *opts,
+                                            egdi_dataset **out);
+
 #ifdef __cplusplus
 }
 #endif

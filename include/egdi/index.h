@@ -123,6 +123,9 @@ EGDI_API egdi_status egdi_index_set_source(egdi_index *idx, const char *code,
 /** @brief Set caps; NaN means no bound. lower must not exceed upper. */
 EGDI_API egdi_status egdi_index_set_caps(egdi_index *idx, const char *code, double lower,
                                          double upper);
+/** @brief Node i's caps (NaN = no bound); EGDI_ERR_RANGE if i is out of range. @since 1.4 */
+EGDI_API egdi_status egdi_index_node_caps(const egdi_index *idx, size_t i, double *lower,
+                                          double *upper);
 /** @brief Set normalisation and its parameters (NULL/0 = defaults). */
 EGDI_API egdi_status egdi_index_set_normalization(egdi_index *idx, const char *code,
                                                   egdi_norm method, const double *params,

@@ -93,6 +93,12 @@ EGDI_API const char *egdi_step_name(egdi_step step);
  * its position (sd_type: 0 = population, 1 = sample) and a unit parameter
  * (dist2ref's ref) as the unit's 1-based position in the array. Messages name
  * the node "array" and units by their 1-based position ("unit '3'").
+ * Values are finite or NaN: an infinite value is EGDI_ERR_DOMAIN ("unit '3' is
+ * infinite"), as the index engine refuses it, before anything is written.
+ * Where @p out may be the input (egdi_normalise_array(), egdi_impute_array()
+ * with out == x), a call that fails later, while the method runs (e.g. a
+ * value outside a transform's domain), may leave x partly overwritten: keep a
+ * copy if the input must survive a failure.
  * Not wrapped by SWIG as such: Python has numpy versions (methods.i).
  */
 #if !defined(SWIG)
@@ -125,7 +131,20 @@ EGDI_API egdi_status egdi_normalise_array(int method, const double *params, size
  * @param weights @p n_kids weights (>= 0, not all 0), or NULL for equal weights.
  * @param out @p n results.
  * @return as egdi_normalise_array(); EGDI_ERR_INVALID_ARG if @p n_kids is 0 or a
- * weight is negative or not finite.
+ * weight is negative or not finite; EGDI_ERR_NO_CONVERGENCE if GLPK finds no
+ * optimum or stops with a fatal error (::EGDI_AGG_BOD).
+ *
+ * ::EGDI_AGG_BOD (here and in an index) solves one GLPK linear program of
+ * @p n rows per unit: time at least quadratic in @p n (2,000 units about a
+ * second). GLPK keeps its state per thread: the call uses the thread's GLPK
+ * environment if it has one (and never frees it; after a fatal GLPK error,
+ * e.g. a glp_mem_limit() exceeded, it is left in GLPK's error state for its
+ * owner to free), or creates one and frees it again. GLPK cannot report which
+ * terminal and error hooks (glp_term_hook(), glp_error_hook()) are installed,
+ * so the call replaces the thread's while it runs and leaves both
+ * uninstalled when it returns: a program that installs its own GLPK hooks in
+ * the same thread must install them again afterwards. Terminal output
+ * (glp_term_out()) is restored.
  * @since 1.4
  */
 EGDI_API egdi_status egdi_aggregate_array(int method, const double *params, size_t n_params,

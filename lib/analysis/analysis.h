@@ -9,6 +9,8 @@
 
 /* ---- statistics (describe.c, correlate.c, corr_tables.c) ---- */
 #include "stats/stats.h"
+/* the moments of a column (mean, sd, type-2 skewness and kurtosis) are
+ * egdi__moments_of() in methods/methods.h, shared with the outlier treatment */
 
 /* Workspace of the correlation kernels for up to `cap` complete pairs:
  * allocated once per call of a table function, reused for every pair. */

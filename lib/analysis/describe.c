@@ -8,6 +8,7 @@
 
 #include "analysis/analysis.h"
 #include "data/data.h"
+#include "methods/methods.h"
 #include "model/model.h"
 
 /* ---- options ---- */
@@ -25,66 +26,8 @@ egdi_status egdi_describe_options_init_version(egdi_describe_options *opts, unsi
                                 "egdi_describe_options");
 }
 
-/* ---- moments ---- */
-
-/* Mean of the m non-missing values as R's mean(): a long double sum, then
- * the mean of the residuals added back. */
-static double mean_of(const double *x, size_t n, size_t m)
-{
-    long double s = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!isnan(x[i]))
-            s += x[i];
-    s /= (long double)m;
-    long double t = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!isnan(x[i]))
-            t += x[i] - s;
-    return (double)(s + t / (long double)m);
-}
-
-typedef struct moments {
-    size_t m;          /* values present */
-    double mean, sd;   /* sd: sample, divide by m - 1 */
-    double skew, kurt; /* type 2 (e1071), excess */
-    double min, max;
-} moments;
-
-static void moments_of(const double *x, size_t n, moments *mo)
-{
-    size_t m = 0;
-    double lo = INFINITY, hi = -INFINITY;
-    for (size_t i = 0; i < n; i++)
-        if (!isnan(x[i])) {
-            m++;
-            lo = x[i] < lo ? x[i] : lo;
-            hi = x[i] > hi ? x[i] : hi;
-        }
-    mo->m = m;
-    mo->mean = mo->sd = mo->skew = mo->kurt = mo->min = mo->max = NAN;
-    if (!m)
-        return;
-    mo->min = lo, mo->max = hi;
-    mo->mean = mean_of(x, n, m);
-    long double s2 = 0, s3 = 0, s4 = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!isnan(x[i])) {
-            long double d = x[i] - mo->mean, d2 = d * d;
-            s2 += d2, s3 += d2 * d, s4 += d2 * d2;
-        }
-    double dm = (double)m;
-    if (m >= 2)
-        mo->sd = (double)sqrtl(s2 / (long double)(m - 1));
-    if (lo == hi)
-        return; /* no spread: skewness and kurtosis are not defined */
-    double q2 = (double)s2, q3 = (double)s3, q4 = (double)s4;
-    if (m >= 3)
-        mo->skew = sqrt(dm) * q3 / pow(q2, 1.5) * sqrt(dm * (dm - 1)) / (dm - 2);
-    if (m >= 4) {
-        double r = dm * q4 / (q2 * q2);
-        mo->kurt = ((dm + 1) * (r - 3) + 6) * (dm - 1) / ((dm - 2) * (dm - 3));
-    }
-}
+/* ---- moments: egdi__moments_of() (methods.h), R's arithmetic, shared with the
+ * outlier treatment ---- */
 
 egdi_status egdi_skewness(const double *x, size_t n, double *out)
 {
@@ -93,8 +36,8 @@ egdi_status egdi_skewness(const double *x, size_t n, double *out)
     egdi_status st = egdi__check_finite(x, n, "egdi_skewness");
     if (st != EGDI_OK)
         return st;
-    moments mo;
-    moments_of(x, n, &mo);
+    egdi__moments mo;
+    egdi__moments_of(x, n, &mo);
     *out = mo.skew;
     return EGDI_OK;
 }
@@ -106,8 +49,8 @@ egdi_status egdi_kurtosis(const double *x, size_t n, double *out)
     egdi_status st = egdi__check_finite(x, n, "egdi_kurtosis");
     if (st != EGDI_OK)
         return st;
-    moments mo;
-    moments_of(x, n, &mo);
+    egdi__moments mo;
+    egdi__moments_of(x, n, &mo);
     *out = mo.kurt;
     return EGDI_OK;
 }
@@ -190,8 +133,8 @@ static const char *const flag_names[N_FLAGS] = {"Flag.Avail", "Flag.NonZero", "F
 static void column_stats(const double *x, size_t n, const egdi_describe_options *o, egdi__kv *kv,
                          egdi__kv *tmp, double *s, const char **flag, double *n_zero)
 {
-    moments mo;
-    moments_of(x, n, &mo);
+    egdi__moments mo;
+    egdi__moments_of(x, n, &mo);
     size_t m = 0, zeros = 0, unique = 0, same = 0;
     for (size_t i = 0; i < n; i++)
         if (!isnan(x[i])) {

@@ -248,6 +248,11 @@ static egdi_status count(egdi_pipeline *pl, const egdi_result *res, egdi_screen_
 static egdi_status apply_rule(egdi_pipeline *pl, const egdi_plan *p,
                               const egdi_pipeline_options *o)
 {
+    /* shares of the indicators: none would divide by zero (egdi_compute refuses an index
+     * without indicators today; the screen must not depend on that) */
+    if (p->n_ind == 0)
+        return egdi__fail(EGDI_ERR_INVALID_INDEX, "screening: the index has no indicators, so "
+                          "no unit has a share of data available");
     double m = (double)p->n_ind;
     for (size_t i = 0; i < pl->n_units; i++) {
         egdi_screen_info *u = &pl->info[i];

@@ -9,6 +9,7 @@
  * min_share, or when none has one. Children with weight 0 take no part. The
  * methods that compare units (copeland, mpi/ampi, bod) follow the same rule
  * and say in their files how the other units enter. */
+#include <float.h>
 #include <math.h>
 
 #include "methods/aggregate_more.h"
@@ -32,6 +33,48 @@ static int in_domain(egdi__agg_form form, double p, double x)
     if (form == EGDI__AGG_POWER && p > 0)
         return x >= 0;
     return x > 0;
+}
+
+/* The weighted power mean of unit i's children, M = (sum w x^p / W)^(1/p)
+ * with W = sum w, computed as
+ *
+ *   M = m exp(L / p),  L = log(sum w (x/m)^p / W) = log1p(sum w expm1(p log(x/m)) / W),
+ *
+ * where m is the largest value for p > 0 and the smallest for p < 0, so that
+ * every p log(x/m) <= 0: no term overflows, whatever p (p = 1e6 gives the
+ * maximum up to the factor (w_max / W)^(1/p)). The naive (sum w x^p / W)^(1/p)
+ * overflows for large |p| and, for small |p|, loses every digit: the sum is
+ * 1 + O(p) and the power 1/p multiplies its rounding error by 1/p (rows
+ * {1, 2, 4}, p = 1e-12: 1.99971 for 2.0000000000003). log1p(expm1-sum) keeps
+ * the O(p) part to full relative precision; when the sum is small (L < log
+ * 1/2: the largest values carry little weight) log of the plain sum T is
+ * exact enough and avoids log1p(-1 + tiny). For |p| below the smallest
+ * normal double, p log(x/m) would lose digits to underflow: there M is the
+ * geometric mean, whose distance to M is below |p| var(log x) / 2 relative,
+ * under 1e-300. m = 0 (p > 0, every value 0) gives 0. */
+static double power_mean(const egdi__args *a, size_t i, double p, double m, double wsum)
+{
+    if (m == 0)
+        return 0;
+    if (!isfinite(wsum))
+        return NAN; /* weights beyond a double: egdi__agg_finish reports it */
+    double s = 0, t = 0, g = 0;
+    for (size_t c = 0; c < a->n_kids; c++) {
+        double w = a->weights[c], x = a->kids[c][i];
+        if (w == 0 || isnan(x))
+            continue;
+        double l = log(x / m);
+        if (fabs(p) < DBL_MIN) {
+            g += w * l;
+            continue;
+        }
+        s += w * expm1(p * l);
+        t += w * exp(p * l);
+    }
+    if (fabs(p) < DBL_MIN)
+        return m * exp(g / wsum);
+    double r = s / wsum, lr = r > -0.5 ? log1p(r) : log(t / wsum);
+    return m * exp(lr / p);
 }
 
 egdi_status egdi__agg_accumulate(const egdi__args *a, egdi__agg_form form, double p,
@@ -78,8 +121,9 @@ egdi_status egdi__agg_accumulate(const egdi__args *a, egdi__agg_form form, doubl
             case EGDI__AGG_RECIP:
                 acc[i] += w / v[i];
                 break;
-            default:
-                acc[i] += w * pow(v[i], p);
+            default: /* the scale m: the largest value (p > 0) or the smallest (p < 0) */
+                if (cnt[i] == 0 || (p > 0 ? v[i] > acc[i] : v[i] < acc[i]))
+                    acc[i] = v[i];
                 break;
             }
             wsum[i] += w;
@@ -89,6 +133,9 @@ egdi_status egdi__agg_accumulate(const egdi__args *a, egdi__agg_form form, doubl
     if (*n_pos == 0)
         return egdi__fail(EGDI_ERR_INVALID_INDEX, "aggregate '%s': the weights of its children are "
                           "all zero", a->names->node);
+    if (form == EGDI__AGG_POWER)
+        for (size_t i = 0; i < n; i++)
+            acc[i] = cnt[i] > 0 ? power_mean(a, i, p, acc[i], wsum[i]) : 0;
     return EGDI_OK;
 }
 
@@ -127,6 +174,7 @@ egdi_status egdi__agg_available(const egdi__args *a, double *cnt, double *need)
  * never a silent infinity, zero or missing value. */
 egdi_status egdi__agg_finish(const egdi__args *a, size_t n_pos, egdi__agg_form form, double p)
 {
+    (void)p; /* the power mean is complete after egdi__agg_accumulate */
     const double *wsum = a->work, *cnt = a->work + a->n;
     double need = (double)egdi__agg_need(a->min_share, n_pos);
     for (size_t i = 0; i < a->n; i++) {
@@ -146,7 +194,7 @@ egdi_status egdi__agg_finish(const egdi__args *a, size_t n_pos, egdi__agg_form f
         else if (form == EGDI__AGG_RECIP)
             a->out[i] = wsum[i] / s;
         else
-            a->out[i] = pow(s / wsum[i], 1 / p);
+            a->out[i] = s; /* the mean itself (power_mean) */
         if (isinf(a->out[i]) || (cnt[i] >= need && cnt[i] > 0 && isnan(a->out[i])))
             return egdi__fail(EGDI_ERR_DOMAIN, "aggregate '%s': unit '%s': the weighted %s "
                               "overflows: its children's values or weights are too large for a "
@@ -215,8 +263,9 @@ const egdi__method egdi__aggregate_methods[] = {
                           "weighted harmonic mean sum(w) / sum(w / x); values must be > 0", NULL,
                           0, 0, POS, NULL, 0, NULL, egdi__harmean_apply},
     [EGDI_AGG_GENMEAN] = {AGG, EGDI_AGG_GENMEAN, "genmean",
-                          "weighted power mean (sum(w x^p) / sum(w))^(1/p); p = 0 is the "
-                          "geometric mean; values >= 0 (> 0 if p <= 0)",
+                          "weighted power mean (sum(w x^p) / sum(w))^(1/p), exact for any p "
+                          "(p -> 0 tends to the geometric mean, p = 0 is it; p = +-1e6 nears "
+                          "the max/min); values >= 0 (> 0 if p <= 0)",
                           genmean_params, N_OF(genmean_params), 1, 0, NULL, 0, NULL,
                           egdi__genmean_apply},
     [EGDI_AGG_MEDIAN] = {AGG, EGDI_AGG_MEDIAN, "median",
@@ -239,8 +288,9 @@ const egdi__method egdi__aggregate_methods[] = {
                        egdi__ampi_apply},
     [EGDI_AGG_BOD] = {AGG, EGDI_AGG_BOD, "bod",
                       "Benefit-of-the-Doubt: the highest weighted sum a unit reaches with weights "
-                      "that keep every unit's sum <= 1 (one GLPK linear program per unit); "
-                      "values >= 0",
+                      "that keep every unit's sum <= 1; values >= 0. One GLPK linear program of "
+                      "n rows per unit: at least O(n^2) for n units. Uses the calling thread's "
+                      "GLPK environment, and leaves its terminal and error hooks uninstalled",
                       bod_params, N_OF(bod_params), 0, DATA, egdi__bod_check, 0, NULL,
                       egdi__bod_apply},
 };

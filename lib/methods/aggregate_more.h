@@ -23,8 +23,9 @@ typedef enum egdi__agg_form {
 
 /* Sums over the children into a->out (sum w f(x)), a->work (sum w) and
  * a->work + n (children with a value); *n_pos = the positively weighted
- * children. A value outside the form's domain is EGDI_ERR_DOMAIN naming node,
- * unit and child. (aggregate.c) */
+ * children. For EGDI__AGG_POWER a->out gets the power mean itself, computed
+ * without overflow or loss of precision for any p != 0. A value outside the
+ * form's domain is EGDI_ERR_DOMAIN naming node, unit and child. (aggregate.c) */
 EGDI_HIDDEN egdi_status egdi__agg_accumulate(const egdi__args *a, egdi__agg_form form, double p,
                                              size_t *n_pos);
 /* Turn the sums into the mean, or NaN where fewer children than MinShare

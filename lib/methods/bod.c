@@ -28,23 +28,75 @@
  * no share. Units with too few children (MinShare) get no score and take no
  * part in the others' programs. Children with weight 0 take no part.
  *
+ * Scaling: each child's column is divided by its largest value over the
+ * units in the programs (s_c > 0; an all-zero column is left as it is)
+ * before GLPK sees it. Scores and share bounds do not change: with
+ * y'_jc = y_jc / s_c and u'_c = u_c s_c,
+ *   sum_c u_c y_jc = sum_c u'_c y'_jc  for every unit j (the rows and the objective),
+ *   u_c y_ic = u'_c y'_ic               (the numerators of the shares),
+ * and u >= 0 <=> u' >= 0 (s_c > 0), so u -> u' maps the feasible weights of
+ * one program one-to-one onto those of the other with the same objective
+ * value: the optima are equal. Likewise each unit's objective is divided by
+ * the unit's largest scaled value (a positive constant: the same weights are
+ * optimal) and the optimum multiplied back, so that its reduced costs are of
+ * order 1 and not lost below GLPK's tolerances.
+ *
+ * GLPK's own scaling (glp_scale_prob) is not used: on these programs it
+ * failed or misled the simplex. Children of 1e300 next to children of 1 made
+ * it stop with a fatal error ("glp_set_sjj: invalid scale factor"), and with
+ * one child spanning a range of 1e16 or more (units (1, 4), (3, 3), (2, 1),
+ * (r, 1), r <= 1e-16) the scaled simplex returned wrong optima reported as
+ * optimal (1/3 for a frontier unit), an infeasibility, or never ended
+ * (r = 1e-17). The column-scaled programs, every entry in [0, 1], solve
+ * correctly unscaled for r down to 1e-300 (tests/methods/test_bod.c). A
+ * value above 0 whose scaled value would not be a normal double (below
+ * DBL_MIN times the child's largest) is refused (EGDI_ERR_DOMAIN naming
+ * node, child and units): set negligible values to 0 if that is meant.
+ *
+ * Cost: one linear program per unit, each with a row per unit (n programs of
+ * n + 2 m rows and m columns for n units and m children): at least quadratic
+ * in the number of units in time (the simplex visits the rows of every
+ * program), linear in memory (one program, rebuilt in place per unit). The
+ * 193 countries of a survey take milliseconds, 2,000 units with 3 children
+ * 0.7 s (measured), 20,000 units over a minute (quadratic growth).
+ *
  * The programs are solved with GLPK's simplex method (glp_simplex, presolver
  * off, standard basis for each unit so a unit's score does not depend on the
- * order of the units, automatic scaling). Every input is checked before GLPK
+ * order of the units, scaled as above). Every input is checked before GLPK
  * sees it (GLPK aborts the process on invalid calls): values finite and
- * >= 0, no duplicate or zero matrix entries, indices in range. GLPK prints
- * nothing: its terminal output is off and a terminal hook swallows what it
- * would print even on a fatal error. Should GLPK still hit an internal error
- * (out of memory), the error hook frees the thread's GLPK environment and
- * jumps back here: the call fails with a message instead of aborting. The
- * hooks and the terminal setting are per thread (GLPK keeps its environment
- * in thread-local storage); they are reset when the computation ends, and an
- * environment this call created is freed again. */
+ * >= 0, scaled values normal doubles, no duplicate or zero matrix entries,
+ * indices in range.
+ *
+ * GLPK's state is per thread (its environment lives in thread-local storage)
+ * and this call shares it with anything else the calling thread does with
+ * GLPK:
+ * - if the thread has no GLPK environment, this call creates one and frees it
+ *   again before it returns, on success and on failure;
+ * - if it has one (the caller uses GLPK itself: glp_init_env() returns 1), the
+ *   call uses it and never frees it: the caller's problem objects stay valid;
+ * - GLPK prints nothing: terminal output is switched off (and the caller's
+ *   setting restored), and a terminal hook swallows what GLPK would print
+ *   even on a fatal error;
+ * - GLPK can install a terminal hook (glp_term_hook) and an error hook
+ *   (glp_error_hook) but has no function that reads them, so they cannot be
+ *   saved: during the call this call's hooks replace the thread's, and when
+ *   it returns both are uninstalled (GLPK's defaults, NULL). A caller that
+ *   uses its own GLPK hooks in the same thread must install them again after
+ *   a Benefit-of-the-Doubt aggregation.
+ * Should GLPK still stop with a fatal error (out of memory, or a memory
+ * limit the caller set with glp_mem_limit()), the error hook jumps back here
+ * and the call fails with EGDI_ERR_NO_CONVERGENCE and GLPK's message instead
+ * of aborting the process. An environment this call created is then freed
+ * (as GLPK requires after a fatal error); the caller's own is not: it stays
+ * in GLPK's error state (glp_at_error() != 0) with this call's problem
+ * object in it, for its owner to free with glp_free_env(). */
+#include <float.h>
 #include <glpk.h>
 #include <limits.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "methods/aggregate_more.h"
 
@@ -76,11 +128,29 @@ typedef struct bod_lp {
     int *ind;       /* 1-based row buffers of n_cols + 1 */
     double *val;
     double *lo, *hi; /* share bounds of the current unit per column (1-based) */
+    double *scale;   /* per child: its largest value (1 if none above 0) */
+    int own_env;     /* 1 if this call created the thread's GLPK environment */
+    char msg[200];   /* GLPK's message on a fatal error (its first line) */
+    size_t msg_len;
+    int msg_done;
 } bod_lp;
 
+/* The smallest value above 0 of a child, relative to its largest, that GLPK
+ * is given: a normal double (see the scaling note above). */
+#define BOD_MIN_RATIO DBL_MIN
+
+/* GLPK's terminal output: nothing is printed; the first line (GLPK's fatal
+ * error message, the only output with terminal output off) is kept. */
 static int quiet(void *info, const char *s)
 {
-    (void)info, (void)s;
+    bod_lp *ctx = info;
+    for (; s && *s && !ctx->msg_done; s++) {
+        if (*s == '\n' || ctx->msg_len + 1 >= sizeof ctx->msg)
+            ctx->msg_done = 1;
+        else
+            ctx->msg[ctx->msg_len++] = *s;
+    }
+    ctx->msg[ctx->msg_len] = '\0';
     return 1; /* nonzero: GLPK writes nothing */
 }
 
@@ -88,15 +158,19 @@ static void on_glpk_error(void *info)
 {
     bod_lp *ctx = info;
     ctx->jumped = 1;
-    glp_free_env(); /* as GLPK requires after a fatal error; invalidates ctx->lp */
+    /* GLPK requires the environment to be freed after a fatal error; only
+     * one this call created is: the caller's holds the caller's objects */
+    if (ctx->own_env)
+        glp_free_env(); /* invalidates ctx->lp */
     longjmp(ctx->jmp, 1);
 }
 
-/* Values of unit i in LP column order (0 where missing). */
+/* Value of unit i for child c as the programs see it: divided by the child's
+ * largest value (0 where missing). */
 static double value(const bod_lp *ctx, size_t c, size_t i)
 {
     double x = ctx->a->kids[c][i];
-    return isnan(x) ? 0 : x;
+    return isnan(x) ? 0 : x / ctx->scale[c];
 }
 
 /* Share bounds of unit i's children; an error if no shares can meet them. */
@@ -191,16 +265,24 @@ static egdi_status solve_all(bod_lp *ctx)
         int bounded;
         if ((st = share_bounds(ctx, i, &bounded)) != EGDI_OK)
             break;
+        /* the objective divided by the unit's largest (scaled) value: the same
+         * weights are optimal, and its reduced costs are not below GLPK's
+         * tolerances however small the unit's values are */
+        double top = 0;
         for (size_t c = 0; c < a->n_kids; c++)
             if (ctx->col[c])
-                glp_set_obj_coef(lp, ctx->col[c], value(ctx, c, i));
+                top = fmax(top, value(ctx, c, i));
+        if (top == 0)
+            top = 1; /* every value 0: the score is 0 */
+        for (size_t c = 0; c < a->n_kids; c++)
+            if (ctx->col[c])
+                glp_set_obj_coef(lp, ctx->col[c], value(ctx, c, i) / top);
         for (int k = 1; k <= n_cols; k++) {
             int r = n_rows + 2 * (k - 1) + 1;
             set_share_row(ctx, r, i, k, ctx->lo[k], GLP_LO, bounded && ctx->lo[k] > 0);
             set_share_row(ctx, r + 1, i, k, ctx->hi[k], GLP_UP, bounded && ctx->hi[k] < 1);
         }
-        glp_scale_prob(lp, GLP_SF_AUTO);
-        glp_std_basis(lp);
+        glp_std_basis(lp); /* no glp_scale_prob(): see the scaling note above */
         int ret = glp_simplex(lp, &parm);
         if (ret != 0 || glp_get_status(lp) != GLP_OPT) {
             st = egdi__fail(EGDI_ERR_NO_CONVERGENCE, "aggregate '%s': unit '%s': GLPK found no "
@@ -210,7 +292,7 @@ static egdi_status solve_all(bod_lp *ctx)
         }
         /* in [0, 1] up to rounding; the frontier is exactly 1, so that its
          * units tie in ranks (the simplex leaves them a few ulps below) */
-        double s = glp_get_obj_val(lp);
+        double s = glp_get_obj_val(lp) * top;
         a->out[i] = s < 0 ? 0 : s > 1 - 1e-12 ? 1 : s;
     }
     glp_delete_prob(lp);
@@ -222,18 +304,23 @@ static egdi_status solve_all(bod_lp *ctx)
 static egdi_status solve_guarded(bod_lp *ctx)
 {
     if (setjmp(ctx->jmp))
-        return egdi__fail(EGDI_ERR_NOMEM, "aggregate '%s': GLPK failed (out of memory?) while "
-                          "solving the Benefit-of-the-Doubt programs", ctx->a->names->node);
+        return egdi__fail(EGDI_ERR_NO_CONVERGENCE, "aggregate '%s': GLPK stopped with a fatal "
+                          "error while solving the Benefit-of-the-Doubt programs (%s)",
+                          ctx->a->names->node, ctx->msg_len ? ctx->msg : "no message");
     return solve_all(ctx);
 }
 
-/* Every value a program will see: finite and >= 0. */
-static egdi_status check_values(const bod_lp *ctx)
+/* Every value a program will see: finite and >= 0; each child's largest
+ * value into ctx->scale, and no value above 0 below BOD_MIN_RATIO of it. */
+static egdi_status check_values(bod_lp *ctx)
 {
     const egdi__args *a = ctx->a;
     for (size_t c = 0; c < a->n_kids; c++) {
+        ctx->scale[c] = 1;
         if (!ctx->col[c])
             continue;
+        double mx = 0, mn = INFINITY;
+        size_t at_max = 0, at_min = 0;
         for (size_t i = 0; i < a->n; i++) {
             double x = a->kids[c][i];
             if (isnan(x) || !egdi__agg_keeps(ctx->cnt[i], ctx->need))
@@ -243,7 +330,21 @@ static egdi_status check_values(const bod_lp *ctx)
                                   "%g: Benefit-of-the-Doubt needs finite values >= 0",
                                   a->names->node, egdi__unit(a->names, i), a->names->children[c],
                                   x);
+            if (x > mx)
+                mx = x, at_max = i;
+            if (x > 0 && x < mn)
+                mn = x, at_min = i;
         }
+        if (mx == 0)
+            continue; /* the child is 0 (or missing) everywhere: it enters no program */
+        ctx->scale[c] = mx;
+        if (!(mn / mx >= BOD_MIN_RATIO))
+            return egdi__fail(EGDI_ERR_DOMAIN, "aggregate '%s': child '%s' ranges from %g (unit "
+                              "'%s') to %g (unit '%s'): Benefit-of-the-Doubt takes values above "
+                              "0 down to %g of a child's largest (a wider range is beyond a "
+                              "double once scaled); set negligible values to 0", a->names->node,
+                              a->names->children[c], mn, egdi__unit(a->names, at_min), mx,
+                              egdi__unit(a->names, at_max), BOD_MIN_RATIO);
     }
     return EGDI_OK;
 }
@@ -261,13 +362,14 @@ egdi_status egdi__bod_apply(const egdi__args *a, const double *fitted)
     size_t m = a->n_kids;
     ctx.col = egdi__mallocarray(m + 1, sizeof *ctx.col);
     ctx.ind = egdi__mallocarray(m + 1, sizeof *ctx.ind);
-    ctx.val = egdi__mallocarray(m + 1, 3 * sizeof *ctx.val);
+    ctx.val = egdi__mallocarray(m + 1, 4 * sizeof *ctx.val);
     if (!ctx.col || !ctx.ind || !ctx.val) {
         free(ctx.col), free(ctx.ind), free(ctx.val);
         return egdi__fail(EGDI_ERR_NOMEM, "aggregate '%s': out of memory", a->names->node);
     }
     ctx.lo = ctx.val + (m + 1);
     ctx.hi = ctx.val + 2 * (m + 1);
+    ctx.scale = ctx.val + 3 * (m + 1);
     for (size_t c = 0; c < m; c++)
         ctx.col[c] = a->weights[c] != 0 ? ++ctx.n_cols : 0;
     int any = 0;
@@ -283,17 +385,20 @@ egdi_status egdi__bod_apply(const egdi__args *a, const double *fitted)
             st = egdi__fail(EGDI_ERR_NOMEM, "aggregate '%s': GLPK could not initialise (%d)",
                             a->names->node, fresh);
         } else {
-            glp_term_hook(quiet, NULL);
+            ctx.own_env = fresh == 0;
+            glp_term_hook(quiet, &ctx);
             int was_out = glp_term_out(GLP_OFF);
             glp_error_hook(on_glpk_error, &ctx);
             st = solve_guarded(&ctx);
-            if (!ctx.jumped) { /* after a jump the environment is gone already */
+            if (ctx.own_env && !ctx.jumped) {
+                glp_free_env(); /* the hooks and settings go with it */
+            } else if (!ctx.own_env) {
+                /* the caller's environment: GLPK cannot tell which hooks were
+                 * installed before, so they are uninstalled (see above) */
                 glp_error_hook(NULL, NULL);
-                glp_term_out(was_out);
                 glp_term_hook(NULL, NULL);
-                if (fresh == 0)
-                    glp_free_env();
-            }
+                glp_term_out(was_out);
+            } /* else: this call's environment was freed by the error hook */
         }
     }
     free(ctx.col), free(ctx.ind), free(ctx.val);

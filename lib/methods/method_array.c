@@ -11,6 +11,24 @@
 
 /* ---- array-level methods: the registry's fit and apply on plain arrays ---- */
 
+/* Values are finite or NaN (missing), as the index engine requires of its
+ * data: an infinity is EGDI_ERR_DOMAIN naming the unit (1-based) and, for
+ * row-major children (stride k > 1), the child. */
+static egdi_status check_finite(const char *fn, const double *x, size_t n, size_t k)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t c = 0; c < k; c++)
+            if (isinf(x[i * k + c])) {
+                if (k > 1)
+                    return egdi__fail(EGDI_ERR_DOMAIN, "%s: unit '%zu': child '%zu' is "
+                                      "infinite (values are finite, or NaN for missing)", fn,
+                                      i + 1, c + 1);
+                return egdi__fail(EGDI_ERR_DOMAIN, "%s: unit '%zu' is infinite (values are "
+                                  "finite, or NaN for missing)", fn, i + 1);
+            }
+    return EGDI_OK;
+}
+
 /* What one call needs besides the caller's arrays, allocated once. */
 typedef struct array_run {
     char *text;         /* "1\0" "2\0" ...: names of units and children */
@@ -93,6 +111,9 @@ egdi_status egdi_normalise_array(int method, const double *params, size_t n_para
     if (direction != 1 && direction != -1)
         return egdi__fail(EGDI_ERR_INVALID_ARG, "egdi_normalise_array: direction must be +1 or "
                           "-1, not %d", direction);
+    egdi_status fin = check_finite("egdi_normalise_array", x, n, 1);
+    if (fin != EGDI_OK)
+        return fin;
     array_run r;
     const egdi__method *m;
     egdi_status st = array_prepare(EGDI_STEP_NORMALISE, method, params, n_params, n, 0, 0, &r,
@@ -126,6 +147,9 @@ egdi_status egdi_aggregate_array(int method, const double *params, size_t n_para
     if (n && n_kids > SIZE_MAX / sizeof(double) / n)
         return egdi__fail(EGDI_ERR_NOMEM, "egdi_aggregate_array: %zu x %zu values exceed the "
                           "address space", n, n_kids);
+    egdi_status fin = check_finite("egdi_aggregate_array", values, n, n_kids);
+    if (fin != EGDI_OK)
+        return fin;
     array_run r;
     const egdi__method *m;
     egdi_status st = array_prepare(EGDI_STEP_AGGREGATE, method, params, n_params, n, n_kids, 0,
@@ -166,6 +190,9 @@ egdi_status egdi_impute_array(int method, const double *params, size_t n_params,
                               int *imputed)
 {
     EGDI_CHECK_ARG((x && out) || n == 0, "x/out");
+    egdi_status fin = check_finite("egdi_impute_array", x, n, 1);
+    if (fin != EGDI_OK)
+        return fin;
     const egdi__method *m = egdi__method_get(EGDI_STEP_IMPUTE, method);
     int grouped = m && (m->flags & EGDI__M_USES_GROUPS);
     size_t n_groups = 0;

@@ -5,6 +5,8 @@
 #ifndef EGDI_METHODS_H
 #define EGDI_METHODS_H
 
+#include <math.h>
+
 #include "core/core.h"
 
 #define EGDI__MAX_PARAMS 4
@@ -119,6 +121,40 @@ EGDI_HIDDEN egdi_status egdi__norm_boxcox_fit(const egdi__args *a, double *fitte
 EGDI_HIDDEN egdi_status egdi__norm_boxcox_apply(const egdi__args *a, const double *fitted);
 EGDI_HIDDEN egdi_status egdi__norm_log_fit(const egdi__args *a, double *fitted);
 EGDI_HIDDEN egdi_status egdi__norm_log_apply(const egdi__args *a, const double *fitted);
+
+/* ---- statistics of a column shared by the methods and lib/analysis ---- */
+
+/* Lowest and highest non-missing value of x[0..n), and the first unit holding
+ * each (at_min, at_max may be NULL); returns how many values are present
+ * (none: *mn = +Inf, *mx = -Inf, positions 0). (normalise_dist.c) */
+EGDI_HIDDEN size_t egdi__extremes(const double *x, size_t n, double *mn, double *mx,
+                                  size_t *at_min, size_t *at_max);
+
+/* COINr's log_CT of a value x of a column with lowest value mn and highest
+ * mx: log(x - mn + 0.01 (mx - mn)) (used by the log normalisation and by the
+ * outlier treatment). */
+static inline double egdi__log_ct(double x, double mn, double mx)
+{
+    return log(x - mn + 0.01 * (mx - mn));
+}
+
+/* Moments of the non-missing values of a column, with R's arithmetic (the one
+ * implementation behind COINr's Treat() checks, get_stats(), egdi_skewness()
+ * and egdi_kurtosis()): mean as R's mean() (a long double sum, then the mean
+ * residual added back), sd as R's sd() (divisor m - 1), skewness and excess
+ * kurtosis as e1071 type 2 (COINr's skew() and kurt()): deviations
+ * d = x - mean in double, d^2 = d * d, d^3 and d^4 by pow(), each sum in long
+ * double, as R's `^` and sum() compute them. NaN where undefined: everything
+ * with m = 0, sd with m < 2, skewness with m < 3, kurtosis with m < 4, and
+ * both when the values have no spread. */
+typedef struct egdi__moments {
+    size_t m;          /* values present */
+    double mean, sd;
+    double skew, kurt; /* type 2, excess kurtosis */
+    double min, max;
+} egdi__moments;
+/* (treat.c) */
+EGDI_HIDDEN void egdi__moments_of(const double *x, size_t n, egdi__moments *mo);
 
 /* registry.c */
 EGDI_HIDDEN const egdi__method *egdi__method_get(egdi_step step, int id);

@@ -1,32 +1,38 @@
 /* Distance normalisations (COINr's n_dist2max, n_dist2ref, n_dist2targ).
  * Statistics are over the units that have a value; a missing value stays
  * missing. Where COINr silently divides by zero (all values equal, the
- * reference unit holding the minimum, a target equal to the minimum) or
+ * reference unit holding the minimum, a target equal to the minimum), turns
+ * the order round (a target short of the minimum) or
  * returns missing everywhere (a reference unit without a value), the method
  * refuses with an error naming the node and the unit. */
 #include <math.h>
 
 #include "methods/methods.h"
 
-/* Lowest and highest present value and where they are; the number present. */
-static size_t extremes(const egdi__args *a, double *mn, double *mx, size_t *at_min)
+size_t egdi__extremes(const double *x, size_t n, double *mn, double *mx, size_t *at_min,
+                      size_t *at_max)
 {
-    size_t m = 0;
+    size_t m = 0, lo_at = 0, hi_at = 0;
     *mn = INFINITY;
     *mx = -INFINITY;
-    *at_min = 0;
-    for (size_t i = 0; i < a->n; i++) {
-        double v = a->x[i];
+    for (size_t i = 0; i < n; i++) {
+        double v = x[i];
         if (isnan(v))
             continue;
         m++;
         if (v < *mn) {
             *mn = v;
-            *at_min = i;
+            lo_at = i;
         }
-        if (v > *mx)
+        if (v > *mx) {
             *mx = v;
+            hi_at = i;
+        }
     }
+    if (at_min)
+        *at_min = lo_at;
+    if (at_max)
+        *at_max = hi_at;
     return m;
 }
 
@@ -35,7 +41,7 @@ egdi_status egdi__norm_dist2max_fit(const egdi__args *a, double *f)
 {
     double mn, mx;
     size_t at;
-    size_t m = extremes(a, &mn, &mx, &at);
+    size_t m = egdi__extremes(a->x, a->n, &mn, &mx, &at, NULL);
     if (m < 2)
         return egdi__fail(EGDI_ERR_DOMAIN, "node '%s': distance to the maximum needs at least 2 "
                           "values, got %zu", a->names->node, m);
@@ -71,7 +77,7 @@ egdi_status egdi__norm_dist2ref_fit(const egdi__args *a, double *f)
     if (isnan(xref))
         return egdi__fail(EGDI_ERR_DOMAIN, "node '%s': dist2ref: the reference unit '%s' has no "
                           "value", a->names->node, egdi__unit(a->names, r));
-    extremes(a, &mn, &mx, &at);
+    egdi__extremes(a->x, a->n, &mn, &mx, &at, NULL);
     if (!(xref > mn))
         return egdi__fail(EGDI_ERR_DOMAIN, "node '%s': dist2ref: the reference unit '%s' has the "
                           "lowest value (%g): every score would divide by zero", a->names->node,
@@ -105,14 +111,22 @@ egdi_status egdi__norm_dist2targ_fit(const egdi__args *a, double *f)
 {
     double targ = a->params[0] * (a->direction < 0 ? -1 : 1), mn, mx;
     size_t at;
-    size_t m = extremes(a, &mn, &mx, &at);
+    size_t m = egdi__extremes(a->x, a->n, &mn, &mx, &at, NULL);
     if (m < 1)
         return egdi__fail(EGDI_ERR_DOMAIN, "node '%s': dist2targ with no values",
                           a->names->node);
-    if (targ == mn)
-        return egdi__fail(EGDI_ERR_DOMAIN, "node '%s': dist2targ: the target %g equals the worst "
-                          "value (unit '%s'): every score would divide by zero", a->names->node,
-                          a->params[0], egdi__unit(a->names, at));
+    /* the target must lie beyond the worst value (above it; below it for
+     * direction -1): equal divides by zero, short of it makes every score
+     * negative and reverses the order (the best unit scores lowest) */
+    if (!(targ > mn)) {
+        double worst = a->direction < 0 ? -mn : mn;
+        return egdi__fail(EGDI_ERR_DOMAIN, "node '%s': dist2targ: the target %g %s the worst "
+                          "value %g (unit '%s'): %s", a->names->node, a->params[0],
+                          targ == mn ? "equals" : a->direction < 0 ? "is above" : "is below",
+                          worst, egdi__unit(a->names, at),
+                          targ == mn ? "every score would divide by zero"
+                                     : "every score would be negative and the order reversed");
+    }
     if (isinf(targ - mn))
         return egdi__fail(EGDI_ERR_DOMAIN, "node '%s': dist2targ: the target %g is beyond a "
                           "double's range from the worst value (unit '%s')", a->names->node,

@@ -75,7 +75,8 @@ const egdi__method *egdi__treat_by_name(const char *name)
 
 const char *egdi__treat_names(void) { return "none|winsorise|log"; }
 
-/* R's mean(): a long double sum, divided, then corrected by the mean residual. */
+/* R's mean() of the m non-missing values: a long double sum, divided, then
+ * corrected by the mean residual. */
 static double r_mean(const double *x, size_t n, size_t m)
 {
     long double s = 0, t = 0;
@@ -89,43 +90,45 @@ static double r_mean(const double *x, size_t n, size_t m)
     return (double)(s + t / (long double)m);
 }
 
-void egdi__skew_kurt(const double *x, size_t n, size_t *m_out, double *skew, double *kurt)
+void egdi__moments_of(const double *x, size_t n, egdi__moments *mo)
 {
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++)
-        m += !isnan(x[i]);
-    *m_out = m;
-    *skew = *kurt = NAN;
-    if (m < 3)
+    mo->mean = mo->sd = mo->skew = mo->kurt = NAN;
+    size_t m = egdi__extremes(x, n, &mo->min, &mo->max, NULL, NULL);
+    mo->m = m;
+    if (!m) {
+        mo->min = mo->max = NAN;
         return;
-    double mean = r_mean(x, n, m);
+    }
+    mo->mean = r_mean(x, n, m);
     long double s2 = 0, s3 = 0, s4 = 0; /* R's sum() accumulates in long double */
     for (size_t i = 0; i < n; i++) {
         if (isnan(x[i]))
             continue;
-        double d = x[i] - mean;
+        double d = x[i] - mo->mean;
         s2 += d * d;
         s3 += pow(d, 3);
         s4 += pow(d, 4);
     }
+    if (m >= 2)
+        mo->sd = sqrt((double)(s2 / (long double)(m - 1)));
     double dn = (double)m, S2 = (double)s2, S3 = (double)s3, S4 = (double)s4;
-    if (!(S2 > 0))
-        return;
+    if (m < 3 || mo->min == mo->max || !(S2 > 0))
+        return; /* no spread: skewness and kurtosis are not defined */
     double y = sqrt(dn) * S3 / pow(S2, 1.5);
-    *skew = y * sqrt(dn * (dn - 1)) / (dn - 2);
+    mo->skew = y * sqrt(dn * (dn - 1)) / (dn - 2);
     if (m < 4)
         return;
     double r = dn * S4 / (S2 * S2);
-    *kurt = ((dn + 1) * (r - 3) + 6) * (dn - 1) / ((dn - 2) * (dn - 3));
+    mo->kurt = ((dn + 1) * (r - 3) + 6) * (dn - 1) / ((dn - 2) * (dn - 3));
 }
 
 /* COINr's check_SkewKurt: 1 pass, 0 fail, -1 undefined (NA). */
 static int check(const double *x, size_t n, double st, double kt, int slot,
                  egdi__treat_report *rep)
 {
-    size_t m;
-    double s, k;
-    egdi__skew_kurt(x, n, &m, &s, &k);
+    egdi__moments mo;
+    egdi__moments_of(x, n, &mo);
+    double s = mo.skew, k = mo.kurt;
     rep->checked[slot] = 1;
     rep->skew[slot] = s;
     rep->kurt[slot] = k;
@@ -137,12 +140,11 @@ static int check(const double *x, size_t n, double st, double kt, int slot,
  * value is left to winsorise to (or the skewness is undefined). */
 static int win_step(double *v, unsigned char *pts, size_t n)
 {
-    size_t m;
-    double s, k;
-    egdi__skew_kurt(v, n, &m, &s, &k);
-    if (isnan(s))
+    egdi__moments mo;
+    egdi__moments_of(v, n, &mo);
+    if (isnan(mo.skew))
         return 0;
-    int hi = s >= 0;
+    int hi = mo.skew >= 0;
     double ext = NAN, next = NAN;
     for (size_t i = 0; i < n; i++)
         if (!isnan(v[i]) && (isnan(ext) || (hi ? v[i] > ext : v[i] < ext)))
@@ -165,18 +167,14 @@ static int win_step(double *v, unsigned char *pts, size_t n)
 
 static void log_ct(const double *x, double *out, unsigned char *pts, size_t n)
 {
-    double mn = INFINITY, mx = -INFINITY;
-    for (size_t i = 0; i < n; i++)
-        if (!isnan(x[i])) {
-            mn = x[i] < mn ? x[i] : mn;
-            mx = x[i] > mx ? x[i] : mx;
-        }
+    double mn, mx;
+    egdi__extremes(x, n, &mn, &mx, NULL, NULL);
     for (size_t i = 0; i < n; i++) {
         if (isnan(x[i])) {
             out[i] = x[i];
             continue;
         }
-        out[i] = log(x[i] - mn + 0.01 * (mx - mn));
+        out[i] = egdi__log_ct(x[i], mn, mx);
         pts[i] |= EGDI__PT_LOG;
     }
 }
@@ -225,12 +223,11 @@ egdi_status egdi__treat_apply(int id, const double *p, const double *x, double *
                 nwin += (pts[i] & EGDI__PT_WINHI) != 0;
             for (size_t i = 0; i < n; i++)
                 nwin += (pts[i] & EGDI__PT_WINLO) != 0;
-            size_t mm;
-            double s, k;
-            egdi__skew_kurt(out, n, &mm, &s, &k);
-            if (isnan(s) || isnan(k))
+            egdi__moments mo;
+            egdi__moments_of(out, n, &mo);
+            if (isnan(mo.skew) || isnan(mo.kurt))
                 break; /* constant after winsorising: COINr stops with an error here */
-            pass = fabs(s) < st || k < kt;
+            pass = fabs(mo.skew) < st || mo.kurt < kt;
         }
         rep->nwin = nwin;
         /* a point at both ends is labelled winlo, as COINr assigns winhi then winlo */

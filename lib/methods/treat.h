@@ -31,12 +31,6 @@ EGDI_HIDDEN const egdi__method *egdi__treat_by_name(const char *name);
 /* "none|winsorise|log" */
 EGDI_HIDDEN const char *egdi__treat_names(void);
 
-/* Skewness and excess kurtosis of the non-missing values as COINr's skew()
- * and kurt() (e1071 type 2); *m = their number. NaN when m < 3 (skew), m < 4
- * (kurtosis) or the values have no spread. */
-EGDI_HIDDEN void egdi__skew_kurt(const double *x, size_t n, size_t *m, double *skew,
-                                 double *kurt);
-
 /* Treat x (n units; NaN missing) with method `id` and its parameters p into
  * out (out != x); pts gets the point labels per unit, rep the report. Errors
  * name the node (nm). Allocates nothing. */

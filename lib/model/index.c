@@ -218,6 +218,17 @@ egdi_status egdi_index_set_caps(egdi_index *idx, const char *code, double lower,
     return EGDI_OK;
 }
 
+egdi_status egdi_index_node_caps(const egdi_index *idx, size_t i, double *lower, double *upper)
+{
+    EGDI_CHECK_ARG(idx && lower && upper, "idx/lower/upper");
+    if (i >= idx->n_nodes)
+        return egdi__fail(EGDI_ERR_RANGE, "node %zu out of range (the index has %zu)", i,
+                          idx->n_nodes);
+    *lower = idx->nodes[i].cap_lo;
+    *upper = idx->nodes[i].cap_hi;
+    return EGDI_OK;
+}
+
 static int step_applies(const egdi__node *n, egdi_step step)
 {
     return step == EGDI_STEP_NORMALISE || (step == EGDI_STEP_AGGREGATE) == !n->is_indicator;

@@ -8,7 +8,12 @@
  *   g_corr_nominal_*        correlations with the Index at equal weights        1e-9
  *   g_opt_weights_*         get_opt_weights(): COINr stops after 15 (level 3) and 9
  *                           (level 2) evaluations; libegdi's optimum must be at least as
- *                           good: its objective <= the objective at COINr's weights. */
+ *                           good: its objective <= the objective at COINr's weights.
+ *                           Level 3 (2 pillars) converges: the report says so and every
+ *                           correlation share meets its target to 1e-9. Level 2 (8
+ *                           sub-pillars) does not within 500 iterations (the report says
+ *                           converged 0 and the shares miss their targets by up to 0.08):
+ *                           asserted as such, with only the objective compared. */
 #include "test_util.h"
 
 #define ASEM EGDI_TEST_FIXTURES "/../golden/coinr-asem/"
@@ -215,8 +220,11 @@ static egdi_index *aggregated_index(void)
     return idx;
 }
 
+/* `converges`: whether libegdi's search from the equal targets converges within 500
+ * iterations (then the shares must meet the targets to 1e-9; otherwise the report must
+ * say it did not, and the search must have used every iteration). */
 static void check_opt_level(int level, const char *corr_file, const char *opt_file,
-                            size_t n_nodes_level)
+                            size_t n_nodes_level, int converges)
 {
     egdi_index *idx = aggregated_index();
     egdi_dataset *data = read_by(ASEM "c_example_normalised.csv", "uCode");
@@ -265,6 +273,16 @@ static void check_opt_level(int level, const char *corr_file, const char *opt_fi
         double t = col_value(det, egdi_dataset_unit_code(det, i), "Target");
         worst = fabs(s - t) > worst ? fabs(s - t) : worst;
     }
+    if (converges) {
+        ck_assert_msg(r.converged == 1, "level %d: not converged after %zu iterations", level,
+                      r.iterations);
+        ck_assert_msg(worst <= 1e-9, "level %d: worst |share - target| %.3g", level, worst);
+    } else {
+        ck_assert_msg(r.converged == 0, "level %d: converged (update this test)", level);
+        ck_assert_uint_eq(r.iterations, o.max_iter);
+        ck_assert_msg(worst > 1e-3, "level %d: shares meet their targets (%.3g) although the "
+                      "search did not converge", level, worst);
+    }
     printf("coinr-asem optimised weights, level %d: nominal correlations max rel. diff %.3g; "
            "objective %.6g (COINr's weights: %.6g, start %.6g), %zu iterations, %zu "
            "evaluations, converged %d, worst |share - target| %.3g\n",
@@ -301,14 +319,14 @@ END_TEST
 START_TEST(optimised_level3)
 {
     check_opt_level(3, ASEM "g_corr_nominal_level3_index.csv",
-                    ASEM "g_opt_weights_level3_corr.csv", 2);
+                    ASEM "g_opt_weights_level3_corr.csv", 2, 1);
 }
 END_TEST
 
 START_TEST(optimised_level2)
 {
     check_opt_level(2, ASEM "g_corr_nominal_level2_index.csv",
-                    ASEM "g_opt_weights_level2_corr.csv", 8);
+                    ASEM "g_opt_weights_level2_corr.csv", 8, 0);
 }
 END_TEST
 

@@ -136,9 +136,67 @@ START_TEST(generalised_mean)
     FAILS(egdi_index_set_method(idx, "top", EGDI_STEP_AGGREGATE, "genmean", ""),
           EGDI_ERR_INVALID_INDEX, "genmean needs the parameter 'p'");
     egdi_index_free(idx);
-    /* x^p beyond a double: 8^400 */
-    FAILS(agg("genmean", "p=400", COLS("a", "b"), W(1, 1), 2, 0, v), EGDI_ERR_DOMAIN,
-          "the weighted generalised mean overflows");
+    /* 8^400 is beyond a double, the mean is not: u1 (1, 4): 4 ((1/4)^400 + 1)^(1/400)
+     * / 2^(1/400) = 4 2^(-1/400) ((1/4)^400 = 2^-800 is below 4 ulp's relative weight) */
+    OK(agg("genmean", "p=400", COLS("a", "b"), W(1, 1), 2, 0, v));
+    NEAR(v[0], 4 * pow(2, -1.0 / 400), 1e-15 * 4);
+    NEAR(v[3], 8, 0);
+}
+END_TEST
+
+/* The power mean of row {1, 2, 4} near p = 0 and for large |p|.
+ * Near 0: log M_p = (1/p) log(sum w e^(p l) / W), l = log x, is K(p) / p with K
+ * the cumulant generating function of l under the weights w / W:
+ *   log M_p = mu + p sigma^2 / 2 + p^2 kappa3 / 6 + O(p^3).
+ * Equal weights: l = {0, ln 2, 2 ln 2}, mu = ln 2 (M_0 = 2), sigma^2 = 2/3 ln^2 2,
+ * kappa3 = 0 (symmetric), so M_p = 2 exp(p ln^2 2 / 3) with a relative error
+ * O(p^3). Weights {1, 1, 2}: mu = 5/4 ln 2, E l^2 = 9/4 ln^2 2, sigma^2 = 11/16
+ * ln^2 2; the p^2 term (|kappa3| < 1) is below 1e-18 for p <= 1e-9.
+ * Before the stable formula p = 1e-12 gave 1.99971 and p = 1e-300 gave 1.
+ * Large p: (x/4)^1e6 underflows to 0 for x = 1, 2, so M = 4 (1/3)^(1e-6) (the
+ * maximum times (w_max / W)^(1/p)); p = -1e6: M = 1 * 3^(1e-6) (the minimum).
+ * Tolerance 2e-15 relative: a few roundings of log, expm1, log1p and exp. */
+START_TEST(generalised_mean_extreme_p)
+{
+    const double row[3] = {1, 2, 4}, w2[3] = {1, 1, 2}, l2 = log(2) * log(2);
+    const double small[] = {1e-300, 1e-12, 1e-9, 5e-324};
+    for (size_t t = 0; t < sizeof small / sizeof *small; t++) {
+        double p = small[t], got;
+        OK(egdi_aggregate_array(EGDI_AGG_GENMEAN, &p, 1, row, 1, 3, NULL, &got));
+        double want = 2 * exp(p * l2 / 3);
+        ck_assert_msg(fabs(got / want - 1) <= 2e-15, "p = %g: %.17g, expected %.17g", p, got,
+                      want);
+        OK(egdi_aggregate_array(EGDI_AGG_GENMEAN, &p, 1, row, 1, 3, w2, &got));
+        want = pow(2, 1.25) * exp(p * 11 * l2 / 32);
+        ck_assert_msg(fabs(got / want - 1) <= 2e-15, "p = %g weighted: %.17g, expected %.17g",
+                      p, got, want);
+    }
+    /* the O(p) term is really there: p = 1e-9 moves M by 2 ln^2 2 / 3 1e-9 = 3.2e-10 */
+    double p = 1e-9, got;
+    OK(egdi_aggregate_array(EGDI_AGG_GENMEAN, &p, 1, row, 1, 3, NULL, &got));
+    NEAR((got - 2) / (2 * l2 / 3 * 1e-9), 1, 1e-5);
+    p = 1e6;
+    OK(egdi_aggregate_array(EGDI_AGG_GENMEAN, &p, 1, row, 1, 3, NULL, &got));
+    ck_assert_msg(fabs(got / (4 * exp(-log(3) / 1e6)) - 1) <= 2e-15, "p = 1e6: %.17g", got);
+    NEAR(got, 4, 5e-6);
+    p = -1e6;
+    OK(egdi_aggregate_array(EGDI_AGG_GENMEAN, &p, 1, row, 1, 3, NULL, &got));
+    ck_assert_msg(fabs(got / exp(log(3) / 1e6) - 1) <= 2e-15, "p = -1e6: %.17g", got);
+    NEAR(got, 1, 2e-6);
+    /* values at 0 (p > 0): a zero counts as 0^p = 0; all zero gives 0 */
+    const double zeros[3] = {0, 0, 0}, one_zero[2] = {0, 4};
+    p = 2;
+    OK(egdi_aggregate_array(EGDI_AGG_GENMEAN, &p, 1, zeros, 1, 3, NULL, &got));
+    ck_assert(got == 0);
+    OK(egdi_aggregate_array(EGDI_AGG_GENMEAN, &p, 1, one_zero, 1, 2, NULL, &got));
+    NEAR(got, sqrt(8), 4e-15); /* sqrt((0 + 16) / 2) */
+    p = 1e6;
+    OK(egdi_aggregate_array(EGDI_AGG_GENMEAN, &p, 1, one_zero, 1, 2, NULL, &got));
+    ck_assert_msg(fabs(got / (4 * exp(-log(2) / 1e6)) - 1) <= 2e-15, "%.17g", got);
+    /* the domain errors stay */
+    p = -1e6;
+    FAILS(egdi_aggregate_array(EGDI_AGG_GENMEAN, &p, 1, one_zero, 1, 2, NULL, &got),
+          EGDI_ERR_DOMAIN, "child '1' is 0: the generalised mean with p = -1e+06 needs values > 0");
 }
 END_TEST
 
@@ -498,6 +556,7 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, harmonic_mean);
     tcase_add_test(tc, generalised_mean);
+    tcase_add_test(tc, generalised_mean_extreme_p);
     tcase_add_test(tc, weighted_median);
     tcase_add_test(tc, copeland);
     tcase_add_test(tc, copeland_exact_tie);

@@ -2,6 +2,9 @@
  * solved by hand in the comments, bounds on the shares, missing data, errors,
  * and properties on the 193 countries of the 2022 survey. Tolerance 1e-9
  * (the simplex solution is exact up to rounding). */
+#define _GNU_SOURCE /* RTLD_DEFAULT */
+#include <dlfcn.h>
+#include <float.h>
 #include <pthread.h>
 
 #include "test_util.h"
@@ -231,6 +234,163 @@ START_TEST(survey_2022_properties)
 }
 END_TEST
 
+/* BoD of the n x k row-major values (equal iMeta weights, no bounds). */
+static egdi_status bod_rows(const double *x, size_t n, size_t k, double *out)
+{
+    return egdi_aggregate_array(EGDI_AGG_BOD, NULL, 0, x, n, k, NULL, out);
+}
+
+/* Children of very different magnitudes. Scores do not change when a child is
+ * multiplied by s > 0 (weights u_c / s give the same sums), so:
+ * - A = (1, 4), B = (3, 3), C = (2, 1) with y1 times 1e300 and y2 times 1e-300
+ *   keep the scores 1, 1, 2/3 of three_units_by_hand (GLPK's scaling stopped
+ *   with "glp_set_sjj: invalid scale factor" on such columns, reported as out
+ *   of memory);
+ * - (1e300, 1), (1e300, 2) are (1, 1/2), (1, 1) scaled: the second dominates
+ *   (score 1), the first reaches 1 with all weight on y1;
+ * - (1e-300, 1), (2e-300, 2): the first is half the second: 1/2 and 1.
+ * One child spanning a wide range: A, B, C and D = (r, 1). D's row r u1 + u2
+ * <= 1 binds nowhere, so A, B, C keep 1, 1, 2/3; D maximises r u1 + u2 over
+ * the vertices (0, 0), (1/3, 0), (1/9, 2/9), (0, 1/4): 1/4 for r < 1/4.
+ * GLPK's own scaling gave A 1/3 (r = 1e-16), no end (r = 1e-17) or no
+ * feasible point (r = 1e-20). E = (1e-8, 0) with A, B, C: max 1e-8 u1 with u1
+ * <= 1/3 (B): 1e-8 / 3, below GLPK's reduced-cost tolerance unless the
+ * objective is normalised. */
+START_TEST(wide_ranges)
+{
+    double v[4];
+    const double abc[3][2] = {{1, 4}, {3, 3}, {2, 1}};
+    double x[8];
+    for (int i = 0; i < 3; i++)
+        x[2 * i] = abc[i][0] * 1e300, x[2 * i + 1] = abc[i][1] * 1e-300;
+    OK(bod_rows(x, 3, 2, v));
+    NEAR(v[0], 1, TOL);
+    NEAR(v[1], 1, TOL);
+    NEAR(v[2], 2.0 / 3, TOL);
+    OK(bod_rows((const double[]){1e300, 1, 1e300, 2}, 2, 2, v));
+    ck_assert(v[0] == 1 && v[1] == 1);
+    OK(bod_rows((const double[]){1e-300, 1, 2e-300, 2}, 2, 2, v));
+    NEAR(v[0], 0.5, TOL);
+    ck_assert(v[1] == 1);
+    const double r[] = {1e-16, 1e-17, 1e-20, 1e-50, 1e-300};
+    for (size_t t = 0; t < sizeof r / sizeof *r; t++) {
+        const double d[8] = {1, 4, 3, 3, 2, 1, r[t], 1};
+        OK(bod_rows(d, 4, 2, v));
+        ck_assert_msg(fabs(v[0] - 1) <= TOL && fabs(v[1] - 1) <= TOL &&
+                          fabs(v[2] - 2.0 / 3) <= TOL && fabs(v[3] - 0.25) <= TOL,
+                      "r = %g: %.17g %.17g %.17g %.17g", r[t], v[0], v[1], v[2], v[3]);
+    }
+    OK(bod_rows((const double[]){1, 4, 3, 3, 2, 1, 1e-8, 0}, 4, 2, v));
+    ck_assert_msg(fabs(v[3] / (1e-8 / 3) - 1) <= 1e-12, "E = %.17g", v[3]);
+    /* a value above 0 that would not be a normal double once scaled */
+    FAILS(bod_rows((const double[]){1, 4, 3, 3, 2, 1, 1e-310, 1}, 4, 2, v), EGDI_ERR_DOMAIN,
+          "aggregate 'array': child '1' ranges from 1e-310 (unit '4') to 3 (unit '2')");
+}
+END_TEST
+
+/* Random data, and the same with its children multiplied by 1e250, 1e-250 and
+ * 1e-5: the scores agree to 1e-12 (the programs GLPK sees are the same up to
+ * rounding). */
+START_TEST(scale_invariance)
+{
+    enum { N = 40, K = 3 };
+    double x[N * K], y[N * K], a[N], b[N];
+    const double f[K] = {1e250, 1e-250, 1e-5};
+    uint64_t seed = 12345;
+    for (size_t i = 0; i < N * K; i++) {
+        seed = seed * 6364136223846793005u + 1442695040888963407u;
+        x[i] = (double)(seed >> 11) * 0x1p-53 * 10;
+        y[i] = x[i] * f[i % K];
+    }
+    OK(bod_rows(x, N, K, a));
+    OK(bod_rows(y, N, K, b));
+    size_t ones = 0;
+    for (size_t i = 0; i < N; i++) {
+        NEAR(a[i], b[i], 1e-12);
+        ones += a[i] == 1;
+    }
+    ck_assert(ones >= 1 && ones < N);
+}
+END_TEST
+
+/* GLPK's API, looked up in the process (libegdi links GLPK; the tests do not). */
+typedef struct glpk_api {
+    int (*init_env)(void);
+    int (*free_env)(void);
+    void *(*create_prob)(void);
+    int (*add_rows)(void *lp, int n);
+    int (*get_num_rows)(void *lp);
+    void (*mem_limit)(int mb);
+    void (*mem_usage)(int *count, int *cpeak, size_t *total, size_t *tpeak);
+    int (*at_error)(void);
+} glpk_api;
+
+static void *glpk_sym(const char *name)
+{
+    void *f = dlsym(RTLD_DEFAULT, name);
+    ck_assert_msg(f != NULL, "%s not found", name);
+    return f;
+}
+
+#define GLPK_FN(api, member, name) memcpy(&(api)->member, &(void *){glpk_sym(name)}, sizeof(void *))
+
+static void glpk_load(glpk_api *g)
+{
+    GLPK_FN(g, init_env, "glp_init_env");
+    GLPK_FN(g, free_env, "glp_free_env");
+    GLPK_FN(g, create_prob, "glp_create_prob");
+    GLPK_FN(g, add_rows, "glp_add_rows");
+    GLPK_FN(g, get_num_rows, "glp_get_num_rows");
+    GLPK_FN(g, mem_limit, "glp_mem_limit");
+    GLPK_FN(g, mem_usage, "glp_mem_usage");
+    GLPK_FN(g, at_error, "glp_at_error");
+}
+
+/* A caller that uses GLPK itself in this thread: its environment and its
+ * objects survive BoD, on success and when GLPK stops with a fatal error
+ * (here: the caller's memory limit of 1 MB, exceeded by the rows of 30,000
+ * units). Before, the error hook freed the caller's environment (its problem
+ * object with it) and reported "out of memory?" as EGDI_ERR_NOMEM. */
+START_TEST(callers_glpk_environment)
+{
+    glpk_api g;
+    glpk_load(&g);
+    /* no environment before: BoD creates one and frees it again */
+    double v[3];
+    OK(bod_rows((const double[]){1, 4, 3, 3, 2, 1}, 3, 2, v));
+    NEAR(v[2], 2.0 / 3, TOL);
+    ck_assert_int_eq(g.init_env(), 0); /* 0: a new one (1: there was one) */
+    void *mine = g.create_prob();
+    g.add_rows(mine, 7);
+    int count0;
+    g.mem_usage(&count0, NULL, NULL, NULL);
+    OK(bod_rows((const double[]){1, 4, 3, 3, 2, 1}, 3, 2, v));
+    NEAR(v[2], 2.0 / 3, TOL);
+    ck_assert_int_eq(g.get_num_rows(mine), 7);
+    int count;
+    g.mem_usage(&count, NULL, NULL, NULL);
+    ck_assert_int_eq(count, count0); /* BoD's program was deleted, mine kept */
+    /* a fatal GLPK error inside BoD */
+    enum { N = 30000 };
+    double *x = malloc(N * sizeof *x), *out = malloc(N * sizeof *out);
+    for (size_t i = 0; i < N; i++)
+        x[i] = 1 + (double)(i % 7);
+    g.mem_limit(1);
+    FAILS(bod_rows(x, N, 1, out), EGDI_ERR_NO_CONVERGENCE,
+          "aggregate 'array': GLPK stopped with a fatal error while solving the "
+          "Benefit-of-the-Doubt programs (glp_alloc: memory allocation limit exceeded)");
+    ck_assert(g.at_error() != 0);            /* the caller's environment, in GLPK's error state */
+    ck_assert_int_eq(g.get_num_rows(mine), 7); /* and the caller's object in it */
+    g.mem_usage(&count, NULL, NULL, NULL);
+    ck_assert_int_ge(count, count0);
+    ck_assert_int_eq(g.free_env(), 0); /* the owner frees it, as GLPK asks */
+    free(x), free(out);
+    /* and BoD works again in this thread */
+    OK(bod_rows((const double[]){1, 4, 3, 3, 2, 1}, 3, 2, v));
+    NEAR(v[2], 2.0 / 3, TOL);
+}
+END_TEST
+
 /* GLPK keeps its environment per thread: BoD in several threads at once (each
  * with its own index and data) gives every thread the hand-computed scores,
  * and each thread's environment is freed again (no leak under ASan). */
@@ -273,6 +433,9 @@ int main(void)
     tcase_add_test(tc, errors);
     tcase_add_test(tc, survey_2022_properties);
     tcase_add_test(tc, threads);
+    tcase_add_test(tc, wide_ranges);
+    tcase_add_test(tc, scale_invariance);
+    tcase_add_test(tc, callers_glpk_environment);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

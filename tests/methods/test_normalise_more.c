@@ -117,9 +117,18 @@ START_TEST(distances)
     near4(v, 1.25, 1, 0.75, 0, TOL);
     /* a target equal to the worst value divides by zero: refused naming that unit */
     FAILS(egdi_normalise_array(EGDI_NORM_DIST2TARG, (double[]){1}, 1, 1, X, 4, v),
-          EGDI_ERR_DOMAIN, "dist2targ: the target 1 equals the worst value (unit '1')");
+          EGDI_ERR_DOMAIN, "dist2targ: the target 1 equals the worst value 1 (unit '1')");
     FAILS(egdi_normalise_array(EGDI_NORM_DIST2TARG, (double[]){6}, 1, -1, X, 4, v),
-          EGDI_ERR_DOMAIN, "dist2targ: the target 6 equals the worst value (unit '4')");
+          EGDI_ERR_DOMAIN, "dist2targ: the target 6 equals the worst value 6 (unit '4')");
+    /* a target short of the worst value: (x - 1) / (0 - 1) = {0, -1, -2, -5} would score
+     * the best unit lowest (COINr returns that); refused naming the unit with the minimum.
+     * Direction -1: the worst is the maximum 6 (unit 4); target 7 is beyond it the wrong
+     * way: (6 - x) / (6 - 7) = {-5, -4, -3, 0} */
+    FAILS(egdi_normalise_array(EGDI_NORM_DIST2TARG, (double[]){0}, 1, 1, X, 4, v),
+          EGDI_ERR_DOMAIN, "node 'array': dist2targ: the target 0 is below the worst value 1 "
+          "(unit '1'): every score would be negative and the order reversed");
+    FAILS(egdi_normalise_array(EGDI_NORM_DIST2TARG, (double[]){7}, 1, -1, X, 4, v),
+          EGDI_ERR_DOMAIN, "dist2targ: the target 7 is above the worst value 6 (unit '4')");
     /* fracmax of a zero maximum: COINr gives NaN/Inf; refused naming the unit */
     const double zeros[3] = {-1, 0, -2};
     FAILS(egdi_normalise_array(EGDI_NORM_FRACMAX, NULL, 0, 1, zeros, 3, v), EGDI_ERR_DOMAIN,
@@ -196,6 +205,57 @@ START_TEST(transforms)
     const double flat[3] = {2, 2, 2};
     FAILS(egdi_normalise_array(EGDI_NORM_LOG, NULL, 0, 1, flat, 3, v), EGDI_ERR_DOMAIN,
           "log_CT of values that are all 2");
+    /* log_GII needs max > 1: with {0.1, 0.2, 0.5, 1} (max 1) every value would be
+     * log((1 - 1) (x - min) / (max - min) + 1) = 0; with max 0.5 ({0.1, 0.2, 0.3, 0.5})
+     * log(-0.5 (x - 0.1) / 0.4 + 1) = {0, log 0.875, log 0.75, log 0.5}: reversed. With
+     * direction -1 on X the values are {-1, -2, -3, -6}: max -1 */
+    const double to1[4] = {0.1, 0.2, 0.5, 1}, half[4] = {0.1, 0.2, 0.3, 0.5};
+    FAILS(egdi_normalise_array(EGDI_NORM_LOG, (double[]){3}, 1, 1, to1, 4, v), EGDI_ERR_DOMAIN,
+          "node 'array': log_GII needs a highest value above 1 (it maps the values onto log 1 "
+          ".. log max), but the highest is 1 (unit '4')");
+    FAILS(egdi_normalise_array(EGDI_NORM_LOG, (double[]){3}, 1, 1, half, 4, v), EGDI_ERR_DOMAIN,
+          "but the highest is 0.5 (unit '4')");
+    FAILS(egdi_normalise_array(EGDI_NORM_LOG, (double[]){3}, 1, -1, X, 4, v), EGDI_ERR_DOMAIN,
+          "but the highest is -1 (unit '1') after the direction -1");
+    /* just above 1 is fine: {0.1, 0.2, 0.5, 2}: log(x') with x' = (2 - 1)(x - 0.1) / 1.9 + 1 */
+    const double to2[4] = {0.1, 0.2, 0.5, 2};
+    OK(egdi_normalise_array(EGDI_NORM_LOG, (double[]){3}, 1, 1, to2, 4, v));
+    near4(v, 0, log(0.1 / 1.9 + 1), log(0.4 / 1.9 + 1), log(2), TOL);
+}
+END_TEST
+
+/* Box-Cox at the edges of lambda.
+ * Near 0: (v^l - 1) / l = (exp(l log v) - 1) / l = log v + l log^2 v / 2 + O(l^2); with
+ * makepos on X, v = x = {1, 2, 3, 6}: for l = 1e-12 the result is log v (1 + 5e-13 log v),
+ * computed before as (v^l - 1) / l = {0, 0.6931277.., ...} (4 digits: v^l - 1 = 6.9e-13
+ * holds only the bits of 1 + 6.9e-13 above 1). Tolerance 1e-15 relative.
+ * Far from 0: l = -10, X * 1000 = {1000, 2000, 3000, 6000}, makepos=0: v^-10 <= 1e-30, so
+ * (v^-10 - 1) / -10 = 0.1 - v^-10 / 10 rounds to 0.1 for every unit: refused naming the
+ * first two units; l = -10 on X (makepos: v = 1, 2, 3, 6) keeps them apart:
+ * (1 - v^-10) / 10 = {0, 0.0999023.., 0.0999983.., 0.09999999983..}. l = 1000 on X:
+ * 2^1000 = 1.07e301 is a double, 3^1000 = 1.3e477 is not: refused naming unit 3. */
+START_TEST(boxcox_lambda_edges)
+{
+    double v[4];
+    const double tiny[] = {1e-12, 1e-17, 1e-300};
+    for (size_t t = 0; t < 3; t++) {
+        double l = tiny[t];
+        norm(EGDI_NORM_BOXCOX, &l, 1, 1, v);
+        for (int i = 1; i < 4; i++) {
+            double lv = log(X[i]), want = lv * (1 + l * lv / 2);
+            ck_assert_msg(fabs(v[i] / want - 1) <= 1e-15, "lambda %g unit %d: %.17g, expected "
+                          "%.17g", l, i + 1, v[i], want);
+        }
+        ck_assert(v[0] == 0);
+    }
+    const double big[4] = {1000, 2000, 3000, 6000};
+    FAILS(egdi_normalise_array(EGDI_NORM_BOXCOX, (double[]){-10, 0}, 2, 1, big, 4, v),
+          EGDI_ERR_DOMAIN, "node 'array': Box-Cox with lambda = -10 maps the values 1000 (unit "
+          "'1') and 2000 (unit '2') to the same 0.10000000000000001");
+    norm(EGDI_NORM_BOXCOX, (double[]){-10}, 1, 1, v);
+    near4(v, 0, (1 - pow(2, -10)) / 10, (1 - pow(3, -10)) / 10, (1 - pow(6, -10)) / 10, 1e-16);
+    FAILS(egdi_normalise_array(EGDI_NORM_BOXCOX, (double[]){1000}, 1, 1, X, 4, v),
+          EGDI_ERR_DOMAIN, "the Box-Cox transform of unit '3' (value 3) is inf");
 }
 END_TEST
 
@@ -220,6 +280,20 @@ START_TEST(array_api_errors)
           EGDI_ERR_INVALID_ARG, "imputation groupmean needs the units' groups");
     FAILS(egdi_impute_array(EGDI_IMPUTE_MEAN, NULL, 0, X, 4, (int[]){0, 0, 0, 0}, v, NULL),
           EGDI_ERR_INVALID_ARG, "imputation mean takes no groups");
+    /* infinities are refused as the index engine refuses them (before, minmax of
+     * {1, Inf, 3} gave {0, NaN, 0} and the mean imputation an infinite mean) */
+    const double inf3[3] = {1, INFINITY, 3}, inf4[4] = {1, 2, -INFINITY, NAN};
+    FAILS(egdi_normalise_array(EGDI_NORM_MINMAX, NULL, 0, 1, inf3, 3, v), EGDI_ERR_DOMAIN,
+          "egdi_normalise_array: unit '2' is infinite");
+    FAILS(egdi_aggregate_array(EGDI_AGG_MEAN, NULL, 0, inf4, 2, 2, NULL, v), EGDI_ERR_DOMAIN,
+          "egdi_aggregate_array: unit '2': child '1' is infinite");
+    FAILS(egdi_impute_array(EGDI_IMPUTE_MEAN, NULL, 0, inf4, 4, NULL, v, NULL), EGDI_ERR_DOMAIN,
+          "egdi_impute_array: unit '3' is infinite");
+    /* the input is untouched by the refusal, even in place */
+    double inplace[3] = {1, INFINITY, 3};
+    FAILS(egdi_normalise_array(EGDI_NORM_MINMAX, NULL, 0, -1, inplace, 3, inplace),
+          EGDI_ERR_DOMAIN, "unit '2' is infinite");
+    ck_assert(inplace[0] == 1 && isinf(inplace[1]) && inplace[2] == 3);
 }
 END_TEST
 
@@ -493,6 +567,7 @@ int main(void)
     tcase_add_test(tc, distances);
     tcase_add_test(tc, goalposts_and_scaled);
     tcase_add_test(tc, transforms);
+    tcase_add_test(tc, boxcox_lambda_edges);
     tcase_add_test(tc, array_api_errors);
     tcase_add_test(tc, array_equals_registry_path);
     tcase_add_test(tc, parameter_text);

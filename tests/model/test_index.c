@@ -30,6 +30,14 @@ START_TEST(build_and_query)
     FAILS(egdi_index_add_indicator(idx, "c", "top", -1), EGDI_ERR_INVALID_INDEX, "weight -1");
     FAILS(egdi_index_set_direction(idx, "a", 2), EGDI_ERR_INVALID_INDEX, "direction must be 1 or -1");
     FAILS(egdi_index_set_caps(idx, "a", 5, 1), EGDI_ERR_INVALID_INDEX, "not a range");
+    /* caps read back: none until set, then exactly what was set (node a is position 2) */
+    double lo = 0, hi = 0;
+    OK(egdi_index_node_caps(idx, 2, &lo, &hi));
+    ck_assert(isnan(lo) && isnan(hi));
+    OK(egdi_index_set_caps(idx, "a", NAN, 120));
+    OK(egdi_index_node_caps(idx, 2, &lo, &hi));
+    ck_assert(isnan(lo) && hi == 120);
+    FAILS(egdi_index_node_caps(idx, 99, &lo, &hi), EGDI_ERR_RANGE, "node 99 out of range");
     FAILS(egdi_index_set_normalization(idx, "a", EGDI_NORM_MINMAX, (double[]){1, 0}, 2),
           EGDI_ERR_INVALID_INDEX, "invalid minmax parameters");
     FAILS(egdi_index_set_normalization(idx, "a", EGDI_NORM_GOALPOSTS, NULL, 0),

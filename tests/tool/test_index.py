@@ -88,6 +88,75 @@ class Check(unittest.TestCase):
             self.assertAlmostEqual(sum(n["share"] for n in nodes.values()
                                        if n["parent"] == sub), 1.0, places=15)
 
+    def test_methods_in_engine_order_with_treatment_caps_denominator(self):
+        """Every step of a node on its line, in the engine's order (index.h): denominator,
+        imputation with its group column, caps, outlier treatment, normalisation; the same
+        in csv and json. The treatments' unset parameters show their defaults (index.h:
+        winsorise winmax=5 skew=2 kurt=3.5 force=0, log skew=2 kurt=3.5)."""
+        head = ("iCode,iName,Level,Parent,Type,Weight,Direction,Normalisation,NormParams,"
+                "CapLower,CapUpper,Imputation,ImputeGroup,Denominator,Treatment,TreatParams,"
+                "Aggregation,MinShare\n")
+        body = ("a,A,1,top,Indicator,1,1,minmax,lo=1 hi=100,0,120,groupmedian,income,pop,"
+                "winsorise,winmax=3,,\n"
+                "b,B,1,top,Indicator,3,-1,minmax,,,50,mean,,,log,,,\n"
+                "c,C,1,top,Indicator,1,1,,,,,,,,,,,\n"
+                "top,Top,2,,Aggregate,1,1,,,10,,,,,,,geomean,0.5\n")
+        with tempfile.TemporaryDirectory() as d:
+            path = write(d, "meta.csv", head + body)
+            p = run("index", "check", path)
+            table = p.stdout.split("\n\n", 1)[1].splitlines()[1:]    # after the header
+            lines = {ln.split()[0]: ln for ln in table}
+            # the group column follows the imputation, not the normalisation
+            self.assertTrue(lines["a"].endswith(
+                "  denominator pop; impute groupmedian by income; caps lower=0 upper=120; "
+                "treat winsorise winmax=3 skew=2 kurt=3.5 force=0; normalise minmax lo=1 hi=100"),
+                lines["a"])
+            self.assertTrue(lines["b"].endswith(
+                "  impute mean; caps upper=50; treat log skew=2 kurt=3.5; "
+                "normalise minmax lo=0 hi=1"), lines["b"])
+            self.assertRegex(lines["c"], r"indicator\s+1\s+1\s+20\.0%\s+\+1\s*$")  # nothing
+            self.assertTrue(lines["top"].endswith(
+                "  aggregate geomean; min share 0.5; caps lower=10"), lines["top"])
+            # read for the summary only: compute applies the denominator with --denominate
+            self.assertIn("column Denominator not applied (1 indicator names one: a / pop)",
+                          p.stderr)
+
+            rows = {r["code"]: r for r in csv.DictReader(io.StringIO(
+                run("index", "check", "-f", "csv", path).stdout))}
+            self.assertEqual((rows["a"]["denominator"], rows["a"]["cap_lower"],
+                              rows["a"]["cap_upper"], rows["a"]["treatment"],
+                              rows["a"]["imputation"], rows["a"]["impute_group"]),
+                             ("pop", "0", "120", "winsorise winmax=3 skew=2 kurt=3.5 force=0",
+                              "groupmedian", "income"))
+            self.assertEqual((rows["b"]["denominator"], rows["b"]["cap_lower"],
+                              rows["b"]["cap_upper"], rows["b"]["treatment"]),
+                             ("", "", "50", "log skew=2 kurt=3.5"))
+            self.assertEqual((rows["c"]["treatment"], rows["top"]["treatment"],
+                              rows["top"]["cap_lower"], rows["top"]["cap_upper"]),
+                             ("none", "", "10", ""))
+
+            nodes = {n["code"]: n for n in json.loads(
+                run("index", "check", "-f", "json", path).stdout)["nodes"]}
+            a, b, top = nodes["a"], nodes["b"], nodes["top"]
+            self.assertEqual((a["denominator"], a["cap_lower"], a["cap_upper"]), ("pop", 0, 120))
+            self.assertEqual(a["treatment"], {"method": "winsorise", "params": {
+                "winmax": 3, "skew": 2, "kurt": 3.5, "force": 0}})
+            self.assertEqual((a["imputation"]["method"], a["impute_group"]),
+                             ("groupmedian", "income"))
+            self.assertEqual((b["denominator"], b["cap_lower"], b["cap_upper"]),
+                             (None, None, 50))
+            self.assertEqual(b["treatment"], {"method": "log",
+                                              "params": {"skew": 2, "kurt": 3.5}})
+            self.assertEqual(nodes["c"]["treatment"], {"method": "none", "params": {}})
+            self.assertEqual((top["cap_lower"], top["cap_upper"], top["min_share"]),
+                             (10, None, 0.5))
+            self.assertNotIn("treatment", top)
+        # COINr's own file: the 17 denominators of its Denominator column (Flights /
+        # Population, Bord / Area, ...) are shown though not applied
+        p = run("index", "check", IMETA)
+        self.assertRegex(p.stdout, r"\n      Flights .*\+1  denominator Population\n")
+        self.assertEqual(p.stdout.count("denominator "), 17)
+
     def test_errors_name_line_column_and_node(self):
         with tempfile.TemporaryDirectory() as d:
             cases = [

@@ -30,6 +30,7 @@ __all__ += [name for name in errors.__all__ if name != "exception_class"]   # Er
 from . import explain as _explain_mod, panel as _panel_mod, whatif as _whatif_mod  # noqa: E402
 from . import describe as _describe_mod, impute as _impute_mod  # noqa: E402
 from . import pipeline as _pipeline_mod, weights as _weights_mod  # noqa: E402
+from . import panel_index as _panel_index_mod  # noqa: E402
 from .explain import *  # noqa: F401,F403,E402
 from .panel import *  # noqa: F401,F403,E402
 from .whatif import *  # noqa: F401,F403,E402
@@ -37,8 +38,9 @@ from .describe import *  # noqa: F401,F403,E402
 from .impute import *  # noqa: F401,F403,E402
 from .pipeline import *  # noqa: F401,F403,E402
 from .weights import *  # noqa: F401,F403,E402
+from .panel_index import *  # noqa: F401,F403,E402
 
 for _m in (_explain_mod, _panel_mod, _whatif_mod, _describe_mod, _impute_mod, _pipeline_mod,
-           _weights_mod):
+           _weights_mod, _panel_index_mod):
     __all__ += [n for n in _m.__all__ if n not in __all__]
 del _m

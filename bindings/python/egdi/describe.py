@@ -44,6 +44,8 @@ def describe(df, index=None, level=1, columns=None, t_skew=2.0, t_kurt=3.5, t_av
     excess), ``N.Avail, N.NonZero, N.Unique, N.Same, Frc.Avail, Frc.NonZero,
     Frc.Unique, Frc.Same, Flag.Avail, Flag.NonZero, Flag.Unique, Flag.SkewKurt``
     (COINr's get_stats with ``nsignif = NULL``), ``N.Missing, N.Zero``.
+    The counts (``N.*``) are nullable integers (``Int64``), the other
+    statistics floats, the flags text.
     """
     ds = _values(df, index, code_column)
     th = (float(t_skew), float(t_kurt), float(t_avail), float(t_zero), float(t_unique))
@@ -52,7 +54,10 @@ def describe(df, index=None, level=1, columns=None, t_skew=2.0, t_kurt=3.5, t_av
     else:
         t = _egdi.egdi_py_describe(ds, None if columns is None else [str(c) for c in columns],
                                    *th)
-    return to_frame(t, code=True)
+    out = to_frame(t, code=True)
+    counts = [c for c in out.columns if c.startswith("N.")]
+    out[counts] = out[counts].astype("Int64")
+    return out
 
 
 def correlations(df, method="pearson", index=None, levels=(1, 1), group_level=None,

@@ -5,8 +5,9 @@ import numpy as np
 import pandas as pd
 
 from . import _egdi
+from . import errors as _errors
 from ._frames import to_dataset, to_frame
-from .api import _INPUTS, _params_text
+from .api import _INPUTS, _STEPS, _params_text
 
 
 __all__ = ["Index"]
@@ -138,6 +139,85 @@ class Index:
         """Set a node's weight within its parent (finite, >= 0)."""
         _egdi.egdi_index_set_weight(self._handle(), code, float(weight))
         return self
+
+    def set_method(self, code, step, name, params=None, group=None):
+        """Set node ``code``'s method of ``step`` (``"normalise"``,
+        ``"aggregate"`` or ``"impute"``) to ``name``, with ``params`` as in
+        :meth:`add_indicator` (None or empty = the method's defaults). The
+        group imputations (``"groupmean"``, ``"groupmedian"``) need ``group``,
+        a label column of the data; the other methods take none.
+
+        libegdi checks the rest: an unknown method or parameter, a parameter
+        out of range, a step that does not apply to the node (an indicator
+        does not aggregate, an aggregate is not imputed) raise
+        :class:`egdi.IndexDefinitionError`; an unknown node
+        :class:`egdi.NotFoundError`. Returns ``self``.
+        """
+        h = self._handle()
+        s = _STEPS.get(step)
+        if s is None:
+            raise ValueError(f"step must be one of {', '.join(_STEPS)}, not {step!r}")
+        text = _params_text(params)
+        if s == _egdi.EGDI_STEP_IMPUTE and not text:     # with its group column, if any
+            _egdi.egdi_index_find_node(h, code)           # an unknown node first
+            try:
+                method = _egdi.egdi_method_from_name(s, name)
+            except _errors.NotFoundError as e:            # as an unknown method of the others
+                raise _errors.IndexDefinitionError(f"node '{code}': {e}") from None
+            _egdi.egdi_index_set_imputation(h, code, method, group)
+        else:
+            if group is not None:
+                raise ValueError(f"set_method: group is for step 'impute' without params, "
+                                 f"not step {step!r} with params {text!r}")
+            _egdi.egdi_index_set_method(h, code, s, name, text)
+        return self
+
+    def set_treatment(self, code, method="winsorise", **params):
+        """Set the outlier treatment of indicator ``code``, or of every
+        indicator when ``code`` is None (COINr's ``Treat()``).
+
+        ``method``: ``"none"``, ``"winsorise"`` (parameters ``winmax=5``,
+        ``skew=2``, ``kurt=3.5``, ``force=0``: COINr's default two-stage rule,
+        winsorisation up to ``winmax`` points, then the log transform of the
+        original values if the indicator still fails) or ``"log"`` (``skew``,
+        ``kurt``: the log transform always). Unset parameters take their
+        defaults. An unknown method or parameter, or an aggregate, raises
+        :class:`egdi.IndexDefinitionError`. Returns ``self``.
+        """
+        _egdi.egdi_index_set_treatment(self._handle(), code, method,
+                                       _params_text(params) if params else None)
+        return self
+
+    def get_treatment(self, code):
+        """The outlier treatment of indicator ``code``: ``(method, {parameter:
+        value})`` with the defaults filled in (``("none", {})`` when it has none).
+        An aggregate raises :class:`egdi.InvalidArgumentError`."""
+        h = self._handle()
+        i = _egdi.egdi_index_find_node(h, code)
+        method = _egdi.egdi_index_node_treatment(h, i)
+        if method < 0:
+            raise _errors.InvalidArgumentError(
+                f"node '{code}' is an aggregate; outlier treatment applies to indicators")
+        n = _egdi.egdi_treat_n_params(method)
+        values = np.empty(n, dtype=np.float64)
+        _egdi.egdi_index_node_treatment_params(h, i, values)
+        names = [_egdi.egdi_treat_param_name(method, k) for k in range(n)]
+        return _egdi.egdi_treat_name(method), dict(zip(names, values.tolist()))
+
+    def set_denominator(self, code, column):
+        """Divide indicator ``code`` by the data column ``column`` before
+        anything else (COINr's ``Denominate()``); ``column`` None removes the
+        denominator. At computation a missing column raises
+        :class:`egdi.NotFoundError`; a zero denominator where the indicator has
+        a value raises :class:`egdi.DomainError` naming the unit and the
+        column. Returns ``self``."""
+        _egdi.egdi_index_set_denominator(self._handle(), code, column or None)
+        return self
+
+    def get_denominator(self, code):
+        """The data column indicator ``code`` is divided by, or None."""
+        h = self._handle()
+        return _egdi.egdi_index_node_denominator(h, _egdi.egdi_index_find_node(h, code))
 
     @property
     def nodes(self):

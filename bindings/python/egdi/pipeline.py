@@ -2,8 +2,10 @@
 data availability, outlier treatment, normalisation and aggregation, with the
 report of each step (libegdi's pipeline.h).
 
-Denomination and outlier treatment belong to the index (:func:`set_denominator`,
-:func:`set_treatment`, or the iMeta columns ``Denominator`` and ``Treatment``)
+Denomination and outlier treatment belong to the index
+(:meth:`egdi.Index.set_denominator`, :meth:`egdi.Index.set_treatment`, the
+module-level aliases :func:`set_denominator`, :func:`set_treatment`, or the
+iMeta columns ``Denominator`` and ``Treatment``)
 and run in every computation; screening removes units, so it is a step of
 :func:`run_pipeline`. DataFrames in, DataFrames out; every number comes from
 libegdi.
@@ -15,7 +17,6 @@ import pandas as pd
 
 from . import _egdi
 from ._frames import to_dataset, to_frame
-from .api import _params_text
 from .index import Index
 
 __all__ = ["run_pipeline", "PipelineResult", "set_treatment", "set_denominator",
@@ -38,47 +39,23 @@ def _handle(index):
 
 
 def set_treatment(index, code, method="winsorise", **params):
-    """Set the outlier treatment of indicator ``code`` of ``index``, or of every
-    indicator when ``code`` is None (COINr's ``Treat()``).
-
-    ``method``: ``"none"``, ``"winsorise"`` (parameters ``winmax=5``,
-    ``skew=2``, ``kurt=3.5``, ``force=0``: COINr's default two-stage rule,
-    winsorisation up to ``winmax`` points, then the log transform of the
-    original values if the indicator still fails) or ``"log"`` (``skew``,
-    ``kurt``: the log transform always). Unset parameters take their defaults.
-    An unknown method or parameter, or an aggregate, raises
-    :class:`egdi.IndexDefinitionError`. Returns ``index``.
-    """
-    _egdi.egdi_index_set_treatment(_handle(index), code, method,
-                                   _params_text(params) if params else None)
-    return index
+    """``index.set_treatment(code, method, **params)``: see
+    :meth:`egdi.Index.set_treatment`. Returns ``index``."""
+    _handle(index)
+    return index.set_treatment(code, method, **params)
 
 
 def get_treatment(index, code):
-    """The outlier treatment of indicator ``code``: ``(method, {parameter: value})``
-    with the defaults filled in (``("none", {})`` when it has none)."""
-    h = _handle(index)
-    i = _egdi.egdi_index_find_node(h, code)
-    method = _egdi.egdi_index_node_treatment(h, i)
-    if method < 0:
-        raise _error(_egdi.EGDI_ERR_INVALID_ARG,
-                     f"node '{code}' is an aggregate; outlier treatment applies to indicators")
-    n = _egdi.egdi_treat_n_params(method)
-    values = np.empty(n, dtype=np.float64)
-    _egdi.egdi_index_node_treatment_params(h, i, values)
-    names = [_egdi.egdi_treat_param_name(method, k) for k in range(n)]
-    return _egdi.egdi_treat_name(method), dict(zip(names, values.tolist()))
+    """``index.get_treatment(code)``: see :meth:`egdi.Index.get_treatment`."""
+    _handle(index)
+    return index.get_treatment(code)
 
 
 def set_denominator(index, code, column):
-    """Divide indicator ``code`` of ``index`` by the data column ``column``
-    before anything else (COINr's ``Denominate()``); ``column`` None removes
-    the denominator. At computation a missing column raises
-    :class:`egdi.NotFoundError`; a zero denominator where the indicator has a
-    value raises :class:`egdi.DomainError` naming the unit and the column.
-    Returns ``index``."""
-    _egdi.egdi_index_set_denominator(_handle(index), code, column or None)
-    return index
+    """``index.set_denominator(code, column)``: see
+    :meth:`egdi.Index.set_denominator`. Returns ``index``."""
+    _handle(index)
+    return index.set_denominator(code, column)
 
 
 class PipelineResult:
@@ -148,11 +125,12 @@ def run_pipeline(index, df, denominate=None, treat=None, screen=None, screen_zer
     copy). Its imputation, normalisation and aggregation are its own.
 
     - ``denominate``: None = the index's denominators as set
-      (:func:`set_denominator`); False = none; a mapping ``{indicator: column}``
+      (:meth:`egdi.Index.set_denominator`); False = none; a mapping ``{indicator: column}``
       or a DataFrame with ``iCode`` and ``Denominator`` columns (COINr's
       ``denomby``; an iMeta table read with pandas will do: rows without a
       denominator are skipped) = exactly these.
-    - ``treat``: None = the index's outlier treatments (:func:`set_treatment`);
+    - ``treat``: None = the index's outlier treatments
+      (:meth:`egdi.Index.set_treatment`);
       False = none; text ``"METHOD PARAMS"`` (``"winsorise winmax=5"``) = that
       treatment for every indicator.
     - ``screen``: keep units whose data availability (share of the index's
@@ -209,6 +187,9 @@ def run_pipeline(index, df, denominate=None, treat=None, screen=None, screen_zer
     points = to_frame(_egdi.egdi_result_treated_points(res), code=True)
 
     data = to_frame(_egdi.egdi_pipeline_data(pl), code=True)
+    # the result knows its units by code only: their names are those of the rows kept
+    points["name"] = pd.Series(data["name"].to_numpy(), index=data["code"].to_numpy()) \
+        .reindex(points["code"].to_numpy()).to_numpy()
     imputed = points[["code", "name"]].copy()
     buf = np.empty(len(imputed), dtype=np.intc)
     for code in idx.indicators:
@@ -227,9 +208,9 @@ def _prepared(index, denominate, treat):
     if denominate is not None:
         pairs = _denominators(denominate)
         for code in idx.indicators:
-            set_denominator(idx, code, None)
+            idx.set_denominator(code, None)
         for code, column in pairs:
-            set_denominator(idx, code, column)
+            idx.set_denominator(code, column)
     if treat is not None:
         if treat is False:
             _egdi.egdi_index_set_treatment(h, None, "none", None)

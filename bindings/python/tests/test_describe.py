@@ -45,7 +45,8 @@ def test_get_stats_parity():
         if c.startswith("Flag."):
             assert (got.loc[want.index, c] == want[c]).all(), c
         else:
-            np.testing.assert_allclose(got.loc[want.index, c], want[c], rtol=1e-9, err_msg=c)
+            np.testing.assert_allclose(got.loc[want.index, c].to_numpy(np.float64), want[c],
+                                       rtol=1e-9, err_msg=c)      # N.* are Int64
 
 
 def test_correlations_parity_and_long():
@@ -74,11 +75,29 @@ def test_parent_and_cronbach():
     assert (alpha.loc[want.index, "n_items"] == want["n_ind"]).all()
 
 
+def test_counts_of_an_empty_column_are_nullable():
+    # w has no value: 0 available, 5 missing, and the most frequent value's count (N.Same)
+    # is not defined: <NA>, not NaN; z = {0, 0, _, 2, 2}: 2 zeros, 2 distinct, 1 missing
+    df = pd.DataFrame({"code": list("abcde"), "z": [0, 0, np.nan, 2, 2.0], "w": [np.nan] * 5})
+    t = egdi.describe(df).set_index("code")
+    assert t.loc["w", ["N.Avail", "N.Missing", "N.Zero"]].tolist() == [0, 5, 0]
+    assert t.loc["w", "N.Same"] is pd.NA and str(t["N.Same"].dtype) == "Int64"
+    assert t.loc["z", ["N.Avail", "N.NonZero", "N.Unique", "N.Same", "N.Missing", "N.Zero"]
+                 ].tolist() == [4, 2, 2, 2, 1, 2]
+    assert np.isnan(t.loc["w", "Mean"]) and t.loc["z", "Frc.Avail"] == 0.8
+
+
 def test_plain_frame():
     df = pd.DataFrame({"code": list("abcde"), "x": [1, 2, 3, 4, 10.0],
                        "y": [2, 4, 5, 4, 5.0], "g": list("ppqqq")})
     t = egdi.describe(df).set_index("code")
     assert list(t.index) == ["x", "y"]                       # the label column is skipped
+    # counts as nullable integers: y = {2, 4, 5, 4, 5}: 5 values, 3 distinct, 4 and 5 twice
+    counts = ["N.Avail", "N.NonZero", "N.Unique", "N.Same", "N.Missing", "N.Zero"]
+    assert all(str(t[c].dtype) == "Int64" for c in counts)
+    assert t.loc["y", counts].tolist() == [5, 5, 3, 2, 0, 0]
+    others = [c for c in t.columns if c not in counts + ["name"]]
+    assert all(t[c].dtype == (object if c.startswith("Flag.") else np.float64) for c in others)
     assert t.loc["x", "Kurt"] == pytest.approx(3.152, rel=1e-12)
     c = egdi.correlations(df, columns=["x"], with_columns=["x", "y"])
     assert c.shape == (1, 2) and c.loc["x", "x"] == pytest.approx(1)

@@ -165,3 +165,109 @@ def test_new_methods_round_trip_with_words_and_unit_codes(tmp_path):
     assert ",mpi,sign=1," in text
     again = egdi.Index.from_csv(tmp_path / "m.csv")
     pd.testing.assert_frame_equal(again.compute(df), out, check_exact=True)
+
+
+def _five():
+    """Five units; x has a hole at c; g groups them p = {a, b}, q = {c, d, e}."""
+    return pd.DataFrame({"code": list("abcde"), "x": [1, 2, np.nan, 6, 11.0],
+                         "y": [3, 4, 5, 2, 1.0], "z": [1, 2, 3, 4, 20.0],
+                         "g": list("ppqqq"), "pop": [1, 2, 5, 2, 1.0]})
+
+
+def _three():
+    idx = egdi.Index().add_aggregate("top")
+    for c in ("x", "y", "z"):
+        idx.add_indicator(c, parent="top")
+    return idx
+
+
+def test_set_method_after_loading_hand_values():
+    df = _five()
+    idx = _three()
+    # minmax lo=0 hi=10 on x = {1, 2, _, 6, 11} (min 1, max 11): x' = x - 1 = {0, 1, _, 5, 10}
+    assert idx.set_method("x", "normalise", "minmax", {"lo": 0, "hi": 10}) is idx
+    out = idx.compute(df)
+    np.testing.assert_allclose(out["x"], [0, 1, np.nan, 5, 10], atol=1e-12)
+    for same in ("lo=0 hi=10", (0, 10)):                 # text and sequence, as add_indicator
+        np.testing.assert_array_equal(
+            _three().set_method("x", "normalise", "minmax", same).compute(df)["x"], out["x"])
+    # groupmean by g: c is in q = {c, d, e}; the mean of d and e is (6 + 11) / 2 = 8.5,
+    # fitted before the min-max: x'(c) = 7.5
+    idx.set_method("x", "impute", "groupmean", group="g")
+    out, flags = idx.compute(df, imputed=True)
+    np.testing.assert_allclose(out["x"], [0, 1, 7.5, 5, 10], atol=1e-12)
+    assert flags["x"].tolist() == [False, False, True, False, False]
+    # genmean p=2 of the three children (weights 1): top = sqrt((x'^2 + y^2 + z^2) / 3):
+    # a (0 + 9 + 1) / 3, b (1 + 16 + 4) / 3 = 7, c (56.25 + 25 + 9) / 3, d (25 + 4 + 16) / 3
+    # = 15, e (100 + 1 + 400) / 3 = 167
+    idx.set_method("top", "aggregate", "genmean", {"p": 2})
+    np.testing.assert_allclose(idx.compute(df)["top"],
+                               np.sqrt([10 / 3, 7, 90.25 / 3, 15, 167]), rtol=1e-12)
+    # the plain median of {1, 2, 6, 11} = 4 replaces the group mean (and its group column)
+    idx.set_method("x", "impute", "median")
+    np.testing.assert_allclose(idx.compute(df)["x"], [0, 1, 3, 5, 10], atol=1e-12)
+    h = idx._handle()
+    assert egdi._egdi.egdi_index_node_impute_group(h, egdi._egdi.egdi_index_find_node(h, "x")) \
+        is None
+
+
+def test_set_method_errors_are_the_library_s():
+    idx = _three()
+    with pytest.raises(egdi.IndexDefinitionError, match="node 'x': unknown normalise method "
+                       "'minmux'"):
+        idx.set_method("x", "normalise", "minmux")
+    with pytest.raises(egdi.IndexDefinitionError, match="node 'x': .*'bogus'"):
+        idx.set_method("x", "impute", "bogus")
+    with pytest.raises(egdi.IndexDefinitionError, match="groupmean needs a group column"):
+        idx.set_method("x", "impute", "groupmean")
+    with pytest.raises(egdi.IndexDefinitionError, match="takes no group column"):
+        idx.set_method("x", "impute", "mean", group="g")
+    with pytest.raises(egdi.IndexDefinitionError, match="lo .5. must be below hi .1."):
+        idx.set_method("x", "normalise", "minmax", "lo=5 hi=1")
+    with pytest.raises(egdi.IndexDefinitionError, match="only aggregates aggregate"):
+        idx.set_method("x", "aggregate", "mean")
+    with pytest.raises(egdi.IndexDefinitionError, match="only indicators are imputed"):
+        idx.set_method("top", "impute", "mean")
+    with pytest.raises(egdi.NotFoundError, match="'nope'"):
+        idx.set_method("nope", "impute", "groupmean", group="g")
+    with pytest.raises(ValueError, match="step must be one of"):
+        idx.set_method("x", "normalize", "minmax")
+    with pytest.raises(ValueError, match="group"):
+        idx.set_method("x", "normalise", "minmax", group="g")
+    # nothing was changed by the failures: x is still read as it is
+    np.testing.assert_array_equal(idx.compute(_five())["x"], _five()["x"])
+
+
+def test_set_treatment_and_denominator_hand_values():
+    df = _five()
+    idx = _three()
+    # log: log(y - min + 0.01 (max - min)) with min 1, max 5: log(y - 0.96)
+    assert idx.set_treatment("y", "log") is idx
+    # winsorise winmax=1 force=1 on z = {1, 2, 3, 4, 20} (skewed right): the maximum takes
+    # the next value, 4; {1, 2, 3, 4, 4} then passes, so no log
+    idx.set_treatment("z", "winsorise", winmax=1, force=1)
+    # x / pop = {1/1, 2/2, _, 6/2, 11/1}
+    assert idx.set_denominator("x", "pop") is idx
+    out = idx.compute(df)
+    np.testing.assert_allclose(out["y"], np.log(np.array([3, 4, 5, 2, 1]) - 0.96), rtol=1e-12)
+    np.testing.assert_allclose(out["z"], [1, 2, 3, 4, 4], atol=0)
+    np.testing.assert_allclose(out["x"], [1, 1, np.nan, 3, 11], atol=0)
+    assert idx.get_treatment("z") == ("winsorise", {"winmax": 1, "skew": 2, "kurt": 3.5,
+                                                    "force": 1})
+    assert idx.get_treatment("y") == ("log", {"skew": 2, "kurt": 3.5})
+    assert idx.get_denominator("x") == "pop" and idx.get_denominator("y") is None
+    # None = every indicator; a denominator None removes it
+    idx.set_treatment(None, "none").set_denominator("x", None)
+    assert [idx.get_treatment(c) for c in ("x", "y", "z")] == [("none", {})] * 3
+    assert idx.get_denominator("x") is None
+    np.testing.assert_array_equal(idx.compute(df)[["x", "y", "z"]], df[["x", "y", "z"]])
+    with pytest.raises(egdi.IndexDefinitionError, match="top"):
+        idx.set_treatment("top", "log")
+    with pytest.raises(egdi.IndexDefinitionError):
+        idx.set_treatment("y", "winsorise", nosuch=1)
+    with pytest.raises(egdi.InvalidArgumentError, match="aggregate"):
+        idx.get_treatment("top")
+    # the module-level functions are the same methods
+    assert egdi.set_treatment(idx, "y", "log") is idx and idx.get_treatment("y")[0] == "log"
+    assert egdi.set_denominator(idx, "x", "pop") is idx and idx.get_denominator("x") == "pop"
+    assert egdi.get_treatment(idx, "y") == idx.get_treatment("y")

@@ -136,6 +136,25 @@ def test_example_build_treated_points(example):
     assert example.treatment["points"].sum() == 35
 
 
+def test_names_are_the_units_names(example, data, index):
+    """imputed and treated_points name units as scores and data do (uName of the iData:
+    AUT "Austria", KOR "Korea"), not by their codes; also without a code column, where
+    the names are the codes, and after a screen that drops units."""
+    want = dict(zip(data["code"], data["name"]))
+    assert want["AUT"] == "Austria" and want["KOR"] == "Korea"
+    for table in (example.imputed, example.treated_points, example.scores, example.data):
+        assert list(table["name"]) == [want[c] for c in table["code"]]
+    assert example.imputed.loc[example.imputed["code"] == "AUT", "name"].item() == "Austria"
+    r = egdi.run_pipeline(index, data, screen=0.9, screen_on="input")     # 46 of 51 kept
+    assert len(r.imputed) == 46 and "BGD" not in set(r.imputed["code"])
+    for table in (r.imputed, r.treated_points):
+        assert list(table["name"]) == [want[c] for c in table["code"]]
+    by_name = egdi.run_pipeline(index, data.drop(columns="code"), screen=0.9, screen_on="input")
+    kept = list(r.imputed["name"])
+    for table in (by_name.imputed, by_name.treated_points):
+        assert list(table["name"]) == kept and list(table["code"]) == kept
+
+
 def test_example_build_screen_summary(example):
     want = ref("c_example_screen_summary.csv", "uCode")
     s = example.screen.set_index("code").loc[want.index]
