@@ -646,10 +646,10 @@ void fuzz_check_result(const egdi_index *idx, const egdi_dataset *ds, const egdi
         }
         /* normalisation: a missing value stays missing; ranges of the bounded methods */
         int norm = egdi_index_node_method(idx, i, EGDI_STEP_NORMALISE);
-        double p[3] = {0, 0, 0};
+        double p[4] = {0, 0, 0, 1}; /* goalposts: lo hi scale trunc */
         egdi_method_info info;
         FUZZ_CHECK(fuzz_method_info(EGDI_STEP_NORMALISE, norm, &info, NULL));
-        FUZZ_CHECK(info.n_params <= 3);
+        FUZZ_CHECK(info.n_params <= 4);
         FUZZ_CHECK(egdi_index_node_params(idx, i, EGDI_STEP_NORMALISE, p, info.n_params) ==
                    EGDI_OK);
         for (size_t u = 0; u < n; u++) {
@@ -671,9 +671,9 @@ void fuzz_check_result(const egdi_index *idx, const egdi_dataset *ds, const egdi
                                 "NaN min-max score (lo=%.17g hi=%.17g; values: %s)", code, u, r,
                                 p[0], p[1], fuzz_format_values(raw, n));
                 break;
-            case EGDI_NORM_GOALPOSTS:
-                FUZZ_CHECKF(isnan(s) || (s >= 0 && s <= p[2]), "node '%s', unit %zu: goalposts "
-                            "score %.17g outside [0, %g]", code, u, s, p[2]);
+            case EGDI_NORM_GOALPOSTS: /* clamped unless trunc=0 */
+                FUZZ_CHECKF(isnan(s) || p[3] == 0 || (s >= 0 && s <= p[2]), "node '%s', unit "
+                            "%zu: goalposts score %.17g outside [0, %g]", code, u, s, p[2]);
                 break;
             case EGDI_NORM_FRACMAX:
                 FUZZ_CHECKF(isnan(s) || s <= 1 + 1e-12, "node '%s', unit %zu: fraction of the "
