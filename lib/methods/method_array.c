@@ -115,7 +115,7 @@ egdi_status egdi_normalise_array(int method, const double *params, size_t n_para
     if (fin != EGDI_OK)
         return fin;
     array_run r;
-    const egdi__method *m;
+    const egdi__method *m = NULL;
     egdi_status st = array_prepare(EGDI_STEP_NORMALISE, method, params, n_params, n, 0, 0, &r,
                                    &m);
     if (st != EGDI_OK)
@@ -151,7 +151,7 @@ egdi_status egdi_aggregate_array(int method, const double *params, size_t n_para
     if (fin != EGDI_OK)
         return fin;
     array_run r;
-    const egdi__method *m;
+    const egdi__method *m = NULL;
     egdi_status st = array_prepare(EGDI_STEP_AGGREGATE, method, params, n_params, n, n_kids, 0,
                                    &r, &m);
     if (st != EGDI_OK)
