@@ -246,6 +246,22 @@ static size_t split_codes(char *text, const char **list)
     return m;
 }
 
+/* An imputation group column (region, income, ...) the data lacks but the
+ * bundled country table has: joined as egdi compute joins it. */
+static int needs_country_labels(const egdi_index *idx, const egdi_dataset *data)
+{
+    static const char *const labels[] = {"region", "subregion", "income", "status"};
+    for (size_t k = 0; k < egdi_index_n_nodes(idx); k++) {
+        const char *g = egdi_index_node_impute_group(idx, k);
+        if (!g || col(data, g) != (size_t)-1)
+            continue;
+        for (size_t l = 0; l < sizeof labels / sizeof *labels; l++)
+            if (strcmp(g, labels[l]) == 0 && default_countries())
+                return 1;
+    }
+    return 0;
+}
+
 static size_t n_items(const char *text)
 {
     size_t m = 1;
@@ -355,7 +371,7 @@ static int do_compute(char *meta, char *data_path, index_opts *io, build_opts *b
         fprintf(stderr, "egdi: note: with --period every row needs its own code (e.g. "
                 "AUS:2024): give a column of row codes with --code-column and keep the "
                 "unit's code in another column\n");
-    if (rc == EXIT_OK && io->c.countries)
+    if (rc == EXIT_OK && (io->c.countries || needs_country_labels(idx, data)))
         rc = join_countries(data, io->c.countries, 0);
     const char *source = strcmp(data_path, "-") == 0 ? "<stdin>" : data_path;
     egdi_pipeline_options po = EGDI_PIPELINE_OPTIONS_INIT;

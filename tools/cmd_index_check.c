@@ -245,9 +245,11 @@ static void node_line(const egdi_index *idx, size_t k, char *line,
 
 static void print_summary(const char *path, const egdi_index *idx, const tree *t)
 {
-    printf("%s: a valid index: %zu nodes (%zu indicators, %zu aggregates), %d level%s, "
-           "%zu root%s\n", path, t->n, t->n_ind, t->n - t->n_ind, t->max_level,
-           t->max_level == 1 ? "" : "s", t->n_roots, t->n_roots == 1 ? "" : "s");
+    size_t n_agg = t->n - t->n_ind;
+    printf("%s: a valid index: %zu node%s (%zu indicator%s, %zu aggregate%s), %d level%s, "
+           "%zu root%s\n", path, t->n, t->n == 1 ? "" : "s", t->n_ind, t->n_ind == 1 ? "" : "s",
+           n_agg, n_agg == 1 ? "" : "s", t->max_level, t->max_level == 1 ? "" : "s", t->n_roots,
+           t->n_roots == 1 ? "" : "s");
     for (int L = t->max_level; L >= 1; L--) {
         size_t c = 0;
         for (size_t k = 0; k < t->n; k++)

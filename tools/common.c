@@ -28,6 +28,14 @@ int tool_fail(const char *what, egdi_status st)
 
 int check_output(const common_opts *o, char *const *inputs, int n_inputs)
 {
+    /* a --countries file is refused before any work, whether or not this run
+     * ends up reading it (a table on the terminal needs no codes) */
+    if (o->countries) {
+        egdi_dataset *t = load_country_table(o->countries);
+        if (!t)
+            return EXIT_INPUT; /* load_country_table said why */
+        egdi_dataset_free(t);
+    }
     if (!o->output)
         return EXIT_OK;
     /* standard input is compared as the file it is redirected from */
@@ -374,6 +382,24 @@ const char *default_countries(void)
     return NULL;
 }
 
+/* A country table has a code column (ISO alpha-3) besides the names: a file
+ * whose every code is its name has none (the reader then keys rows by name),
+ * and would silently fill `code` with names. EXIT_OK or EXIT_INPUT with a
+ * message. */
+static int country_table_check(const egdi_dataset *t, const char *path)
+{
+    size_t n = egdi_dataset_n_units(t);
+    for (size_t i = 0; i < n; i++) {
+        const char *name = egdi_dataset_unit_name(t, i);
+        if (name && strcmp(egdi_dataset_unit_code(t, i), name) != 0)
+            return EXIT_OK;
+    }
+    fprintf(stderr, "egdi: %s: not a country table: it needs a 'code' column (ISO 3166 "
+                    "alpha-3) and a 'name' column, and may add label columns (region, "
+                    "income, ...); see data/countries.csv\n", path);
+    return EXIT_INPUT;
+}
+
 int join_countries(egdi_dataset *data, const char *path, int by_name)
 {
     const char *cpath = path ? path : default_countries();
@@ -387,8 +413,9 @@ int join_countries(egdi_dataset *data, const char *path, int by_name)
     if (st != EGDI_OK) {
         tool_fail("reading the country table", st);
         rc = EXIT_INPUT;
-    }
-    else if ((st = egdi_dataset_join_labels(data, countries, by_name, 1)) != EGDI_OK)
+    } else if ((rc = country_table_check(countries, cpath)) != EXIT_OK) {
+        /* refused with its message */
+    } else if ((st = egdi_dataset_join_labels(data, countries, by_name, 1)) != EGDI_OK)
         rc = tool_fail("joining the country table", st);
     egdi_dataset_free(countries);
     return rc;
@@ -439,7 +466,13 @@ egdi_dataset *load_country_table(const char *path)
     const char *cpath = path ? path : default_countries();
     egdi_dataset *table = NULL;
     if (cpath && egdi_dataset_read_csv(cpath, NULL, &table) != EGDI_OK) {
+        if (path) /* a --countries file: say why it is not used */
+            fprintf(stderr, "egdi: reading the country table: %s\n", egdi_last_error());
         egdi_clear_error();
+        table = NULL;
+    }
+    if (table && path && country_table_check(table, cpath) != EXIT_OK) {
+        egdi_dataset_free(table); /* a --countries file that is not a country table */
         table = NULL;
     }
     return table;
@@ -539,6 +572,8 @@ int provide_label(const char *cmd, egdi_dataset *data, const char *name, int edi
 int with_iso_codes(const egdi_dataset *ds, const char *countries_path, egdi_dataset **out)
 {
     egdi_dataset *table = load_country_table(countries_path), *res = NULL;
+    if (countries_path && !table)
+        return EXIT_INPUT; /* load_country_table said why */
     size_t n = egdi_dataset_n_units(ds), nc = egdi_dataset_n_columns(ds);
     const char **codes = malloc((n ? n : 1) * sizeof *codes);
     const char **names = malloc((n ? n : 1) * sizeof *names);

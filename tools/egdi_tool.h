@@ -37,7 +37,8 @@ typedef struct common_opts {
  * problems of the input data, 1 for other failures. */
 int tool_fail(const char *what, egdi_status st);
 /* Refuse, before any work, an -o target the library's writers would refuse or
- * that is one of the input files (exit 4); EXIT_OK otherwise. */
+ * that is one of the input files (exit 4), and a --countries file that cannot be
+ * read or is not a country table (exit 3); EXIT_OK otherwise. */
 int check_output(const common_opts *o, char *const *inputs, int n_inputs);
 /* The edition to compute: --edition, else the data's survey_year. Exit code
  * 3 for data without units, 2 without a year, 1 for an edition the library

@@ -169,7 +169,10 @@ typedef struct egdi_csv_options {
      */
     const char *const *label_columns;
     size_t n_label_columns;  /**< entries in label_columns */
-    int decimals;            /**< write: digits after the point; -1 = shortest exact (default) */
+    /** write: digits after the point; -1 = shortest exact (default). A
+     *  column whose values are all whole numbers (ranks, years, counts) is
+     *  written without a point whatever the setting (since 1.4). */
+    int decimals;
     int crlf;                /**< write: end lines with CRLF instead of LF (default 0) */
     int omit_code;           /**< write: leave out the code column (e.g. when codes are names) */
     /* ---- version 2 (1.2) ---- */

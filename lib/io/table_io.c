@@ -279,6 +279,28 @@ egdi_status egdi_dataset_read_csv_stream(FILE *fp, const char *source,
 
 static void write_meta(FILE *fp, const egdi_csv_options *o);
 
+/* The digits after the point of each numeric column: `decimals` (>= 0) for a
+ * column of measurements, 0 for a column whose values are all whole numbers
+ * (ranks, years, counts, flags), so that --decimals 3 writes rank 1, not
+ * 1.000. NULL (out of memory, or decimals -1 = shortest exact text, which
+ * writes whole numbers without a point anyway): every column `decimals`. */
+static int *column_decimals(const egdi_dataset *ds, int decimals)
+{
+    if (decimals < 0 || ds->n_cols == 0)
+        return NULL;
+    int *dec = egdi__mallocarray(ds->n_cols, sizeof *dec);
+    for (size_t j = 0; dec && j < ds->n_cols; j++) {
+        const egdi__column *c = &ds->cols[j];
+        int whole = c->kind == EGDI_COLUMN_NUMERIC;
+        for (size_t i = 0; whole && i < ds->n_units; i++) {
+            double v = c->num[i];
+            whole = isnan(v) || (fabs(v) < 9007199254740992.0 && v == floor(v));
+        }
+        dec[j] = whole ? 0 : decimals;
+    }
+    return dec;
+}
+
 static void write_csv(const egdi_dataset *ds, FILE *fp, const egdi_csv_options *o)
 {
     char d = o->delimiter ? o->delimiter : ',';
@@ -299,6 +321,7 @@ static void write_csv(const egdi_dataset *ds, FILE *fp, const egdi_csv_options *
         egdi__csv_write_field(fp, ds->cols[j].name, d);
     }
     fputs(eol, fp);
+    int *dec = column_decimals(ds, o->decimals);
     for (size_t i = 0; i < ds->n_units; i++) {
         if (!o->omit_code) {
             egdi__csv_write_field(fp, ds->codes[i], d);
@@ -309,7 +332,7 @@ static void write_csv(const egdi_dataset *ds, FILE *fp, const egdi_csv_options *
             fputc(d, fp);
             const egdi__column *c = &ds->cols[j];
             if (c->kind == EGDI_COLUMN_NUMERIC) {
-                egdi__format_number(c->num[i], o->decimals, buf, sizeof buf);
+                egdi__format_number(c->num[i], dec ? dec[j] : o->decimals, buf, sizeof buf);
                 fputs(buf, fp);
             } else if (c->codes[i] >= 0) {
                 egdi__csv_write_field(fp, c->levels[c->codes[i]], d);
@@ -317,6 +340,7 @@ static void write_csv(const egdi_dataset *ds, FILE *fp, const egdi_csv_options *
         }
         fputs(eol, fp);
     }
+    free(dec);
 }
 
 static void json_string(FILE *fp, const char *s)
@@ -360,6 +384,7 @@ static void write_json(const egdi_dataset *ds, FILE *fp, const egdi_csv_options 
         fputs(",\n\"rows\": ", fp);
     }
     fputs("[", fp);
+    int *dec = column_decimals(ds, o->decimals);
     for (size_t i = 0; i < ds->n_units; i++) {
         fputs(i ? ",\n {" : "\n {", fp);
         if (!o->omit_code) {
@@ -381,12 +406,13 @@ static void write_json(const egdi_dataset *ds, FILE *fp, const egdi_csv_options 
             } else if (isnan(c->num[i])) {
                 fputs("null", fp);
             } else {
-                egdi__format_number(c->num[i], o->decimals, buf, sizeof buf);
+                egdi__format_number(c->num[i], dec ? dec[j] : o->decimals, buf, sizeof buf);
                 fputs(buf, fp);
             }
         }
         fputs("}", fp);
     }
+    free(dec);
     fputs(o->n_meta ? "\n]}\n" : "\n]\n", fp);
 }
 

@@ -581,6 +581,30 @@ START_TEST(tiny_numbers_read_back)
 }
 END_TEST
 
+/* --decimals rounds measurements, never ranks or years: a column of whole
+ * numbers is written as whole numbers (a column with one fraction is not). */
+START_TEST(decimals_spare_whole_number_columns)
+{
+    egdi_dataset *ds = read_text("code,x,rank,year,mixed\nA,0.12345,1,2024,3\nB,2,12,,3.5\n");
+    egdi_csv_options o;
+    egdi_csv_options_init(&o);
+    o.decimals = 2;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    OK(egdi_dataset_write_csv_stream(ds, fp, &o));
+    fclose(fp);
+    ck_assert_str_eq(buf, "code,name,x,rank,year,mixed\nA,A,0.12,1,2024,3.00\nB,B,2.00,12,,3.50\n");
+    free(buf);
+    fp = open_memstream(&buf, &len);
+    OK(egdi_dataset_write_json_stream(ds, fp, &o));
+    fclose(fp);
+    ck_assert_ptr_nonnull(strstr(buf, "\"x\": 0.12, \"rank\": 1, \"year\": 2024, \"mixed\": 3.00}"));
+    free(buf);
+    egdi_dataset_free(ds);
+}
+END_TEST
+
 START_TEST(provenance_in_json_and_csv_comment)
 {
     egdi_dataset *ds = read_text("code,name,x\nA,Ay,0.5\n");
@@ -653,6 +677,7 @@ int main(void)
     tcase_add_test(tc, stream_names_its_source);
     tcase_add_test(tc, directory_path_is_an_io_error);
     tcase_add_test(tc, provenance_in_json_and_csv_comment);
+    tcase_add_test(tc, decimals_spare_whole_number_columns);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -312,6 +312,30 @@ class Compute(unittest.TestCase):
             self.assertIn("B,B,1,1", p.stdout)
 
 
+class CountryLabels(unittest.TestCase):
+    def test_imputation_group_joined_from_the_country_table(self):
+        # ImputeGroup region on data without a region column: the bundled country
+        # table supplies it, as egdi compute does. DZA and EGY are in Africa, AFG and
+        # BHR in Asia; EGY's missing value is the mean of Africa's others (DZA: 60),
+        # normalisation none so the imputed value is the score itself.
+        meta = ("iCode,iName,Level,Parent,Direction,Weight,Type,Source,Normalisation,"
+                "Imputation,ImputeGroup\n"
+                "net,Internet,1,top,1,1,Indicator,internet_users,none,groupmean,region\n"
+                "top,Top,2,,1,1,Aggregate,,none,,\n")
+        data = "code,name,internet_users\nDZA,Algeria,60\nEGY,Egypt,\nAFG,Afghanistan,20\nBHR,Bahrain,100\n"
+        with tempfile.TemporaryDirectory() as d:
+            m, x = os.path.join(d, "m.csv"), os.path.join(d, "x.csv")
+            with open(m, "w") as f:
+                f.write(meta)
+            with open(x, "w") as f:
+                f.write(data)
+            rows = {r["code"]: r for r in csv.DictReader(io.StringIO(
+                run("index", "compute", "-f", "csv", m, x).stdout))}
+            self.assertEqual(float(rows["EGY"]["net"]), 60.0)
+            self.assertEqual(rows["EGY"]["imputed"], "net")
+            self.assertEqual(rows["EGY"]["region"], "Africa")
+
+
 class Build(unittest.TestCase):
     """COINr's build_example_coin() from the command line (tests/golden/test_coinr_pipeline.c
     checks every intermediate data set): --denominate (iMeta Denominator), group-mean

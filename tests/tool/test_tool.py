@@ -208,6 +208,28 @@ class CommandLine(unittest.TestCase):
             os.unlink(f.name)
 
 
+class CountryTable(unittest.TestCase):
+    def test_a_file_that_is_not_a_country_table_is_refused(self):
+        # --countries replaces the bundled table (code, name, labels); a list of
+        # countries is not one: refused, instead of codes silently set to names
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "list.txt")
+            with open(path, "w") as f:
+                f.write("Bahrain\nSAU\n")
+            p = run("compute", "--countries", path, "-f", "csv", un_file(2022), check=False)
+            self.assertEqual(p.returncode, 3)
+            self.assertIn("not a country table: it needs a 'code' column", p.stderr)
+            self.assertEqual(p.stdout, "")
+            p = run("compute", "--countries", os.path.join(d, "missing.csv"), un_file(2022),
+                    check=False)
+            self.assertEqual(p.returncode, 3)
+            self.assertIn("reading the country table", p.stderr)
+        rows = list(csv.DictReader(io.StringIO(run(
+            "compute", "--countries", os.path.join(DATA, "countries.csv"), "-f", "csv",
+            un_file(2022)).stdout)))
+        self.assertEqual((rows[0]["code"], rows[0]["name"]), ("DNK", "Denmark"))
+
+
 class Provenance(unittest.TestCase):
     """What produced an output: in JSON always, in CSV on request; valid UTF-8
     whatever the command line held."""

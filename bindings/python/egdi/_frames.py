@@ -16,7 +16,8 @@ def to_dataset(df, code_column="code", name_column="name", with_names=False):
 
     Unit codes come from ``code_column`` if present, otherwise from
     ``name_column``; names from ``name_column`` (a missing name defaults to the
-    code). Numeric and boolean columns, and object columns holding only
+    code). COINr's ``uCode``/``uName`` columns stand in for ``code``/``name``
+    when the frame has neither, as the tool reads them. Numeric and boolean columns, and object columns holding only
     numbers and missing values, become numeric columns (missing values become
     NaN; infinities are kept for libegdi to refuse by unit and column); every
     other column becomes a label column (missing values become "no label",
@@ -31,6 +32,9 @@ def to_dataset(df, code_column="code", name_column="name", with_names=False):
     """
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"expected a pandas DataFrame, got {type(df).__name__}")
+    if (code_column, name_column) == ("code", "name") and not {"code", "name"} & set(df.columns):
+        if "uCode" in df.columns or "uName" in df.columns:   # a COINr iData frame
+            code_column, name_column = "uCode", "uName"
     if code_column not in df.columns and name_column not in df.columns:
         raise _egdi_error(_egdi.EGDI_ERR_INVALID_ARG,
                           f"the DataFrame needs a '{name_column}' or '{code_column}' column")

@@ -271,3 +271,18 @@ def test_set_treatment_and_denominator_hand_values():
     assert egdi.set_treatment(idx, "y", "log") is idx and idx.get_treatment("y")[0] == "log"
     assert egdi.set_denominator(idx, "x", "pop") is idx and idx.get_denominator("x") == "pop"
     assert egdi.get_treatment(idx, "y") == idx.get_treatment("y")
+
+
+def test_coinr_idata_columns_are_unit_codes_and_names():
+    # COINr's iData names its unit columns uCode/uName: read as code/name, as the tool does
+    import os
+    here = os.path.dirname(os.path.abspath(__file__))
+    asem = os.path.join(here, "..", "..", "..", "tests", "golden", "coinr-asem")
+    idx = egdi.Index.from_csv(os.path.join(asem, "input_ASEM_iMeta.csv"),
+                              normalisation="minmax lo=0 hi=100")
+    df = pd.read_csv(os.path.join(asem, "input_ASEM_iData.csv"))
+    scores = idx.compute(df, ranks=True).set_index("name")
+    ref = pd.read_csv(os.path.join(asem, "a_minmax0_100_amean_aggregated.csv")).set_index("uCode")
+    # the output's names are COINr's uName; compare the Index by unit code order of df
+    mine = pd.Series(scores["Index"].to_numpy(), index=df["uCode"].to_numpy())
+    assert np.allclose(mine.loc[ref.index], ref["Index"], rtol=1e-9, atol=0)
