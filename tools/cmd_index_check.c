@@ -27,13 +27,17 @@ static size_t registry_pos(egdi_step step, int id)
  * the n parameters p from param_name(ctx, j). */
 static void params_text(const char *name, const double *p, size_t n,
                         const char *(*param_name)(const void *ctx, size_t j), const void *ctx,
-                        int json, char *buf, size_t size)
+                        const size_t *method, int json, char *buf, size_t size)
 {
     size_t len = (size_t)snprintf(buf, size, json ? "{\"method\": \"%s\", \"params\": {" : "%s",
                                   name);
     for (size_t j = 0; j < n && len < size; j++) {
         const char *pn = param_name(ctx, j);
-        if (json && isnan(p[j])) /* no number in JSON */
+        char word[64]; /* a keyword parameter (sd_type=sample) shows its word */
+        if (method && param_word(*method, j, p[j], word, sizeof word))
+            len += (size_t)snprintf(buf + len, size - len, json ? "%s\"%s\": \"%s\"" : "%s%s=%s",
+                                    json ? (j ? ", " : "") : " ", pn, word);
+        else if (json && isnan(p[j])) /* no number in JSON */
             len += (size_t)snprintf(buf + len, size - len, "%s\"%s\": null", j ? ", " : "", pn);
         else if (json)
             len += (size_t)snprintf(buf + len, size - len, "%s\"%s\": %.17g", j ? ", " : "", pn,
@@ -70,7 +74,7 @@ static void method_text(const egdi_index *idx, size_t k, egdi_step step, int jso
         snprintf(buf, size, json ? "null" : "");
         return;
     }
-    params_text(m.name, p, m.n_params, registry_param_name, &pos, json, buf, size);
+    params_text(m.name, p, m.n_params, registry_param_name, &pos, &pos, json, buf, size);
 }
 
 /* Indicator k's outlier treatment as method_text() gives a method; 0 if it has none
@@ -84,7 +88,7 @@ static int treatment_text(const egdi_index *idx, size_t k, int json, char *buf, 
         snprintf(buf, size, json ? "null" : "");
         return 0;
     }
-    params_text(egdi_treat_name(id), p, n, treat_param_name, &id, json, buf, size);
+    params_text(egdi_treat_name(id), p, n, treat_param_name, &id, NULL, json, buf, size);
     return id != EGDI_TREAT_NONE;
 }
 

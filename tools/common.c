@@ -643,3 +643,33 @@ int text_output_close(const common_opts *o, egdi_output *out)
     }
     return EXIT_OK;
 }
+
+int param_word(size_t method, size_t k, double value, char *buf, size_t size)
+{
+    egdi_param_info pi = {.version = EGDI_PARAM_INFO_VERSION};
+    if (egdi_method_get_param(method, k, &pi) != EGDI_OK || !pi.summary || size == 0 ||
+        !(value >= 0) || value != floor(value))
+        return 0;
+    /* a keyword parameter's summary: "word|word|...: text" (method.h) */
+    const char *colon = strchr(pi.summary, ':');
+    if (!colon || !memchr(pi.summary, '|', (size_t)(colon - pi.summary)))
+        return 0;
+    for (const char *p = pi.summary; p < colon; p++)
+        if (!(*p == '|' || *p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
+            return 0;
+    const char *w = pi.summary;
+    for (double i = 0; i < value && w < colon; i++) {
+        w = memchr(w, '|', (size_t)(colon - w));
+        if (!w)
+            return 0;
+        w++;
+    }
+    const char *end = memchr(w, '|', (size_t)(colon - w));
+    size_t len = (size_t)((end ? end : colon) - w);
+    if (len == 0 || len >= size)
+        return 0;
+    memcpy(buf, w, len);
+    buf[len] = '\0';
+    return 1;
+}
+

@@ -80,6 +80,10 @@ int write_dataset(const egdi_dataset *ds, const common_opts *o, int omit_code);
  * text_output_close commits (EXIT_OUTPUT with a message if that fails). */
 int text_output_open(const common_opts *o, egdi_output **out, FILE **fp);
 int text_output_close(const common_opts *o, egdi_output *out);
+/* The word a keyword parameter's value stands for (parameter k of the
+ * registry's method `method`, e.g. sd_type 1 -> "sample"): 1 and the word in
+ * buf, or 0 for a numeric parameter. */
+int param_word(size_t method, size_t k, double value, char *buf, size_t size);
 /* Print s left-aligned in a field of `width` terminal columns (UTF-8 aware). */
 void print_cell(FILE *fp, const char *s, int width, int right);
 /* Default country table (installed data directory), or NULL if absent. */

@@ -138,8 +138,11 @@ static void print_params(size_t i, size_t n)
         egdi_param_info p = {.version = EGDI_PARAM_INFO_VERSION};
         if (egdi_method_get_param(i, k, &p) != EGDI_OK)
             continue;
+        char word[64];
         if (isnan(p.default_value))
             printf(" %s", p.name);
+        else if (param_word(i, k, p.default_value, word, sizeof word))
+            printf(" %s=%s", p.name, word);
         else
             printf(" %s=%g", p.name, p.default_value);
     }

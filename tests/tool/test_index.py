@@ -336,6 +336,24 @@ class CountryLabels(unittest.TestCase):
             self.assertEqual(rows["EGY"]["region"], "Africa")
 
 
+class KeywordParameters(unittest.TestCase):
+    def test_keyword_parameters_show_their_words(self):
+        # sd_type is a keyword parameter (population|sample): shown as the word, in the
+        # table, the JSON and egdi --help (default population)
+        meta = ("iCode,Parent,Type,Weight,Normalisation,NormParams\n"
+                "a,top,Indicator,1,zscore,sd_type=sample\ntop,,Aggregate,1,,\n")
+        with tempfile.TemporaryDirectory() as d:
+            m = os.path.join(d, "m.csv")
+            with open(m, "w") as f:
+                f.write(meta)
+            self.assertIn("normalise zscore mean=0 sd=1 sd_type=sample",
+                          run("index", "check", m).stdout)
+            node = next(n for n in json.loads(run("index", "check", "-f", "json", m).stdout)["nodes"]
+                        if n["code"] == "a")
+            self.assertEqual(node["normalisation"]["params"]["sd_type"], "sample")
+        self.assertIn("zscore     mean=0 sd=1 sd_type=population", run("--help").stdout)
+
+
 class Build(unittest.TestCase):
     """COINr's build_example_coin() from the command line (tests/golden/test_coinr_pipeline.c
     checks every intermediate data set): --denominate (iMeta Denominator), group-mean
