@@ -231,7 +231,7 @@ int cmd_compute(int argc, char **argv)
         return rc;
     }
     /* the groups: columns of the input, --group, the country table, memberships */
-    egdi_dataset *countries = n_groups ? load_country_table(o.countries) : NULL;
+    const egdi_dataset *countries = n_groups ? load_country_table(o.countries) : NULL;
     for (int g = 0; g < n_groups && rc == EXIT_OK; g++) {
         const char *eq = strchr(groups[g], '=');
         int listed = 0; /* a group that --rank-within asks for is added there */
@@ -241,7 +241,6 @@ int cmd_compute(int argc, char **argv)
         if (!listed)
             rc = add_user_group("compute", data, groups[g], countries);
     }
-    egdi_dataset_free(countries);
     if (rc == EXIT_OK && so.impute_group && col(data, so.impute_group) == (size_t)-1)
         rc = join_countries(data, o.countries, is_un);
     for (size_t k = 0; k < n_within && rc == EXIT_OK; k++)

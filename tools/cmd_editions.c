@@ -45,46 +45,42 @@ static void print_table(void)
     }
 }
 
-/* The same as a dataset (one unit per edition) for csv/json. */
+/* The same as a dataset (one unit per edition) for csv/json: the columns
+ * first, then a row per edition. */
 static egdi_status build(egdi_dataset **out)
 {
-    size_t n = egdi_survey_n_editions();
-    egdi_dataset *ds = NULL;
-    egdi_status st = egdi_dataset_new(&ds);
     enum { W_OSI, W_TII, W_HCI, DEC, RANK_DEC, CLASSES, CAP, ZSC, N_NUM };
     static const char *const num_names[N_NUM] = {"weight_osi", "weight_tii", "weight_hci",
                                                   "decimals", "rank_decimals", "rating_classes",
                                                   "tii_cap", "zscore_composites"};
-    double num[N_NUM][16];
-    char code[16], name[64];
-    for (size_t i = 0; i < n && i < 16 && st == EGDI_OK; i++) {
+    static const char *const parts[2] = {"tii", "hci"};
+    egdi_dataset *ds = NULL;
+    egdi_status st = egdi_dataset_new(&ds);
+    for (int c = 0; c < N_NUM && st == EGDI_OK; c++)
+        st = egdi_dataset_add_numeric(ds, num_names[c], NULL, 0);
+    for (int c = 0; c < 2 && st == EGDI_OK; c++) {
+        char col_name[32];
+        snprintf(col_name, sizeof col_name, "%s_indicators", parts[c]);
+        st = egdi_dataset_add_labels(ds, col_name, NULL, 0);
+    }
+    for (size_t i = 0; i < egdi_survey_n_editions() && st == EGDI_OK; i++) {
         egdi_edition_info e = {.version = EGDI_EDITION_INFO_VERSION};
+        char code[16], name[64], list[512];
         st = egdi_survey_edition_info(egdi_survey_edition(i), &e);
         snprintf(code, sizeof code, "%d", e.edition);
         snprintf(name, sizeof name, "UN E-Government Survey %d", e.edition);
         st = st ? st : egdi_dataset_add_unit(ds, code, name, NULL);
-        num[W_OSI][i] = e.weight_osi;
-        num[W_TII][i] = e.weight_tii;
-        num[W_HCI][i] = e.weight_hci;
-        num[DEC][i] = e.decimals;
-        num[RANK_DEC][i] = e.rank_decimals < 0 ? NAN : e.rank_decimals; /* empty = exact */
-        num[CLASSES][i] = e.has_rating_classes;
-        num[CAP][i] = e.tii_cap;
-        num[ZSC][i] = e.zscore_composites;
-    }
-    for (int c = 0; c < N_NUM && st == EGDI_OK; c++)
-        st = egdi_dataset_add_numeric(ds, num_names[c], num[c], n);
-    static const char *const parts[2] = {"tii", "hci"};
-    for (int c = 0; c < 2 && st == EGDI_OK; c++) {
-        char lists[16][512];
-        const char *labels[16];
-        for (size_t i = 0; i < n && i < 16; i++) {
-            indicator_list(egdi_survey_edition(i), parts[c], lists[i], sizeof lists[i]);
-            labels[i] = lists[i];
+        const double num[N_NUM] = {
+            [W_OSI] = e.weight_osi, [W_TII] = e.weight_tii, [W_HCI] = e.weight_hci,
+            [DEC] = e.decimals, [RANK_DEC] = e.rank_decimals < 0 ? NAN : e.rank_decimals,
+            [CLASSES] = e.has_rating_classes, [CAP] = e.tii_cap,
+            [ZSC] = e.zscore_composites}; /* rank_decimals empty = exact */
+        for (size_t c = 0; c < N_NUM && st == EGDI_OK; c++)
+            st = egdi_dataset_set_value(ds, i, c, num[c]);
+        for (size_t c = 0; c < 2 && st == EGDI_OK; c++) {
+            indicator_list(e.edition, parts[c], list, sizeof list);
+            st = egdi_dataset_set_label(ds, i, N_NUM + c, list);
         }
-        char col_name[32];
-        snprintf(col_name, sizeof col_name, "%s_indicators", parts[c]);
-        st = egdi_dataset_add_labels(ds, col_name, labels, n);
     }
     if (st != EGDI_OK) {
         egdi_dataset_free(ds);
@@ -104,8 +100,6 @@ int cmd_editions(int argc, char **argv)
         if (c == 0)
             return tool_usage("editions: unknown argument %s", argv[i]);
     }
-    if (egdi_survey_n_editions() > 16)
-        return tool_fail("listing the editions", EGDI_ERR_INVALID_ARG);
     int rc = check_output(&o, NULL, 0);
     if (rc != EXIT_OK)
         return rc;

@@ -219,10 +219,9 @@ int cmd_groups(int argc, char **argv)
     int edition = 0;
     rc = input_edition("groups", &o, data, path, &edition);
     /* --group NAME=...: label columns carried into the ranking table */
-    egdi_dataset *countries = n_custom ? load_country_table(o.countries) : NULL;
+    const egdi_dataset *countries = n_custom ? load_country_table(o.countries) : NULL;
     for (int g = 0; g < n_custom && rc == EXIT_OK; g++)
         rc = add_user_group("groups", data, custom[g], countries);
-    egdi_dataset_free(countries);
     /* --by: a column of the input, a country-table label, a membership; "group"
      * and "rating_class" are columns of the ranking table */
     if (rc == EXIT_OK && by && strcmp(by, "group") != 0 && strcmp(by, "rating_class") != 0)

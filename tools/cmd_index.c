@@ -61,6 +61,33 @@ int index_read_meta(const char *path, const index_opts *io, egdi_index **idx)
     return read_meta(path, io, NULL, idx);
 }
 
+int index_parse_option(int argc, char **argv, int *i, index_opts *io, int columns,
+                       const char *cmd)
+{
+    int c = parse_common(argc, argv, i, &io->c);
+    if (c < 0) {
+        tool_usage("%s: bad value for %s", cmd, argv[*i]);
+        return -1;
+    }
+    if (c)
+        return 1;
+    const char *a = argv[*i], *val = *i + 1 < argc ? argv[*i + 1] : NULL;
+    const char **target = strcmp(a, "--normalise") == 0 || strcmp(a, "--normalize") == 0
+                              ? &io->normalise
+                          : strcmp(a, "--aggregate") == 0              ? &io->aggregate
+                          : columns && strcmp(a, "--code-column") == 0 ? &io->code_column
+                          : columns && strcmp(a, "--name-column") == 0 ? &io->name_column
+                                                                       : NULL;
+    if (!target)
+        return 0;
+    if (!val || !*val) {
+        tool_usage("%s: %s needs a value", cmd, a);
+        return -1;
+    }
+    *target = argv[++*i];
+    return 1;
+}
+
 /* ---- compute: scores and ranks per unit ---- */
 
 /* Parse text in memory as a CSV table whose messages name `source`. */
@@ -216,34 +243,38 @@ static int print_table(const egdi_dataset *ds, int decimals)
     return EXIT_OK;
 }
 
-/* --nodes A,B,... split in place, or (the table's default) the aggregates; NULL with
- * *m = 0 for every node. */
-static const char **chosen_nodes(const egdi_index *idx, const index_opts *io, int table,
-                                 size_t *m)
+/* The number of items of "A,B,C" (commas + 1; 1 for NULL): room for split_codes(). */
+static size_t n_items(const char *text)
 {
-    size_t cap = egdi_index_n_nodes(idx) + 1;
-    for (const char *p = io->nodes; p && *p; p++)
-        cap += *p == ',';
-    const char **nodes = malloc(cap * sizeof *nodes);
-    *m = 0;
-    if (!nodes)
-        return NULL;
-    if (io->nodes)
-        for (char *tok = strtok(io->nodes, ","); tok; tok = strtok(NULL, ","))
-            nodes[(*m)++] = tok;
-    for (size_t k = 0; !io->nodes && table && k < egdi_index_n_nodes(idx); k++)
-        if (egdi_index_node_is_indicator(idx, k) == 0)
-            nodes[(*m)++] = egdi_index_node_code(idx, k);
-    return nodes;
+    size_t m = 1;
+    for (const char *p = text; p && *p; p++)
+        m += *p == ',';
+    return m;
 }
 
-/* Split "A,B,C" in place into list (room for every comma + 1); the count. */
+/* Split "A,B,C" (NULL: nothing) in place into list; the count. */
 static size_t split_codes(char *text, const char **list)
 {
     size_t m = 0;
     for (char *tok = text ? strtok(text, ",") : NULL; tok; tok = strtok(NULL, ","))
         list[m++] = tok;
     return m;
+}
+
+/* --nodes A,B,... split in place, or (the table's default) the aggregates; NULL with
+ * *m = 0 for every node. */
+static const char **chosen_nodes(const egdi_index *idx, const index_opts *io, int table,
+                                 size_t *m)
+{
+    const char **nodes = malloc((egdi_index_n_nodes(idx) + n_items(io->nodes)) * sizeof *nodes);
+    *m = 0;
+    if (!nodes)
+        return NULL;
+    *m = split_codes(io->nodes, nodes);
+    for (size_t k = 0; !io->nodes && table && k < egdi_index_n_nodes(idx); k++)
+        if (egdi_index_node_is_indicator(idx, k) == 0)
+            nodes[(*m)++] = egdi_index_node_code(idx, k);
+    return nodes;
 }
 
 /* An imputation group column (region, income, ...) the data lacks but the
@@ -260,22 +291,6 @@ static int needs_country_labels(const egdi_index *idx, const egdi_dataset *data)
                 return 1;
     }
     return 0;
-}
-
-static size_t n_items(const char *text)
-{
-    size_t m = 1;
-    for (const char *p = text; p && *p; p++)
-        m += *p == ',';
-    return m;
-}
-
-static void json_num(FILE *fp, double v)
-{
-    if (isnan(v))
-        fputs("null", fp);
-    else
-        fprintf(fp, "%.17g", v);
 }
 
 /* --report FILE: the screening of every unit and the treatment of every treated
@@ -461,24 +476,14 @@ int cmd_index(int argc, char **argv)
     char *files[2];
     int n_files = 0;
     for (int i = 1; i < argc; i++) {
-        int c = parse_common(argc, argv, &i, &io.c);
+        int c = index_parse_option(argc, argv, &i, &io, compute, "index");
         if (c < 0)
-            return tool_usage("index: bad value for %s", argv[i]);
+            return EXIT_USAGE;
         if (c)
             continue;
         const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
-        const char **target = strcmp(a, "--normalise") == 0 || strcmp(a, "--normalize") == 0
-                                  ? &io.normalise
-                              : strcmp(a, "--aggregate") == 0 ? &io.aggregate
-                              : compute && strcmp(a, "--code-column") == 0 ? &io.code_column
-                              : compute && strcmp(a, "--name-column") == 0 ? &io.name_column
-                                                                            : NULL;
         long d;
-        if (target) {
-            if (!val || !*val)
-                return tool_usage("index: %s needs a value", a);
-            *target = argv[++i];
-        } else if (compute && strcmp(a, "--nodes") == 0) {
+        if (compute && strcmp(a, "--nodes") == 0) {
             if (!val || !*val)
                 return tool_usage("index: --nodes needs NODE,NODE,...");
             io.nodes = argv[++i];

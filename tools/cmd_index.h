@@ -13,6 +13,12 @@ typedef struct index_opts {
     int ranks, raw, rank_decimals;
 } index_opts;
 
+/* The options the index subcommands share: parse_common()'s, --normalise (--normalize),
+ * --aggregate and, if `columns`, --code-column and --name-column. 1 if argv[*i] is one
+ * (*i then points at its last word), 0 if not, -1 after printing a usage error that
+ * names `cmd` (the caller exits with EXIT_USAGE). */
+int index_parse_option(int argc, char **argv, int *i, index_opts *io, int columns,
+                       const char *cmd);
 /* Read the definition, printing the library's notes; an exit code. */
 int index_read_meta(const char *path, const index_opts *io, egdi_index **idx);
 /* Read the data for idx (a file or '-' = stdin): the indicators' source columns must be

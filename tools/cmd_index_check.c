@@ -99,14 +99,6 @@ static void caps_of(const egdi_index *idx, size_t k, double *lo, double *hi)
         *lo = *hi = NAN;
 }
 
-/* A JSON number, NaN as null. */
-static void json_num(FILE *fp, double v)
-{
-    if (isnan(v))
-        fputs("null", fp);
-    else
-        fprintf(fp, "%.17g", v);
-}
 typedef struct tree {
     size_t n, *parent, *first_kid, *next_sib, *depth_first; /* parent (size_t)-1 = root */
     double *share;  /* weight / the siblings' total weight; NaN for roots */

@@ -189,24 +189,14 @@ int index_stats(int argc, char **argv)
     char *files[2];
     int n_files = 0;
     for (int i = 0; i < argc; i++) {
-        int c = parse_common(argc, argv, &i, &so.io.c);
+        int c = index_parse_option(argc, argv, &i, &so.io, 1, "index stats");
         if (c < 0)
-            return tool_usage("index stats: bad value for %s", argv[i]);
+            return EXIT_USAGE;
         if (c)
             continue;
         const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
-        const char **target = strcmp(a, "--normalise") == 0 || strcmp(a, "--normalize") == 0
-                                  ? &so.io.normalise
-                              : strcmp(a, "--aggregate") == 0   ? &so.io.aggregate
-                              : strcmp(a, "--code-column") == 0 ? &so.io.code_column
-                              : strcmp(a, "--name-column") == 0 ? &so.io.name_column
-                                                                : NULL;
         long d;
-        if (target) {
-            if (!val || !*val)
-                return tool_usage("index stats: %s needs a value", a);
-            *target = argv[++i];
-        } else if (strcmp(a, "--level") == 0) {
+        if (strcmp(a, "--level") == 0) {
             if (!parse_levels(val, &so.level, &so.level2))
                 return tool_usage("index stats: --level takes N or N,M (levels 1..99)");
             i++;

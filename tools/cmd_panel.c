@@ -54,11 +54,9 @@ int panel_load(const char *cmd, char **paths, int n, const common_opts *o, int f
         rc = load_one(cmd, paths[f], o, from, to, in);
     if (rc == EXIT_OK && in->n == 0)
         rc = tool_usage("%s: no edition between %d and %d among the inputs", cmd, from, to);
-    const char *cpath = o->countries ? o->countries : default_countries();
-    egdi_dataset *countries = NULL;
+    /* check_output() has refused a --countries file that is not a country table */
+    const egdi_dataset *countries = rc == EXIT_OK ? load_country_table(o->countries) : NULL;
     egdi_status st;
-    if (rc == EXIT_OK && cpath && (st = egdi_dataset_read_csv(cpath, NULL, &countries)) != EGDI_OK)
-        rc = tool_fail("reading the country table", st);
     egdi_panel_options po = EGDI_PANEL_OPTIONS_INIT;
     po.countries = countries;
     po.allow_out_of_range = o->allow_out_of_range;
@@ -67,7 +65,6 @@ int panel_load(const char *cmd, char **paths, int n, const common_opts *o, int f
         (st = egdi_panel_compute(in->years, (const egdi_dataset *const *)in->data,
                                  (size_t)in->n, &po, panel)) != EGDI_OK)
         rc = tool_fail(cmd, st);
-    egdi_dataset_free(countries);
     if (rc == EXIT_OK) {
         char list[PANEL_MAX_FILES * 6] = "";
         for (int k = 0; k < in->n; k++)

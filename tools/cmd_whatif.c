@@ -59,17 +59,11 @@ typedef struct answer {
 } answer;
 
 /* ---- JSON ---- */
-/* The shortest text that reads back to v, or null. */
-static void json_num(FILE *fp, const char *key, double v, int last)
+/* "key": v (json_num), then ", " unless last. */
+static void json_key_num(FILE *fp, const char *key, double v, int last)
 {
     fprintf(fp, "\"%s\": ", key);
-    char buf[40];
-    for (int p = 15; p <= 17 && !isnan(v); p++) {
-        snprintf(buf, sizeof buf, "%.*g", p, v);
-        if (strtod(buf, NULL) == v)
-            break;
-    }
-    fputs(isnan(v) ? "null" : buf, fp);
+    json_num(fp, v);
     fputs(last ? "" : ", ", fp);
 }
 
@@ -114,21 +108,21 @@ static void write_json(FILE *fp, const char *name, int edition, egdi_whatif_targ
         }
         fprintf(fp, "\"reachable\": %s, \"already_met\": %s, ", a->reachable ? "true" : "false",
                 a->already_met ? "true" : "false");
-        json_num(fp, "value", a->value, 0);
-        json_num(fp, "change", a->value - a->current_value, 0);
+        json_key_num(fp, "value", a->value, 0);
+        json_key_num(fp, "change", a->value - a->current_value, 0);
         json_rank(fp, "rank", a->rank);
-        json_num(fp, "egdi", a->egdi, 0);
+        json_key_num(fp, "egdi", a->egdi, 0);
         json_label(fp, "group", egdi_group_name(a->group));
         json_label(fp, "rating_class", egdi_rating_class_label(a->rating_class));
-        json_num(fp, "current_value", a->current_value, 0);
+        json_key_num(fp, "current_value", a->current_value, 0);
         json_rank(fp, "current_rank", a->current_rank);
-        json_num(fp, "current_egdi", a->current_egdi, 0);
+        json_key_num(fp, "current_egdi", a->current_egdi, 0);
         json_label(fp, "current_group", egdi_group_name(a->current_group));
         json_label(fp, "current_class", egdi_rating_class_label(a->current_class));
         json_rank(fp, "best_rank", a->best_rank);
-        json_num(fp, "best_value", a->best_value, 0);
-        json_num(fp, "lower", a->lower, 0);
-        json_num(fp, "upper", a->upper, 0);
+        json_key_num(fp, "best_value", a->best_value, 0);
+        json_key_num(fp, "lower", a->lower, 0);
+        json_key_num(fp, "upper", a->upper, 0);
         fprintf(fp, "\"evaluations\": %zu}", a->evaluations);
     }
     fputs(n ? "\n]" : "]", fp);

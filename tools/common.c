@@ -30,12 +30,8 @@ int check_output(const common_opts *o, char *const *inputs, int n_inputs)
 {
     /* a --countries file is refused before any work, whether or not this run
      * ends up reading it (a table on the terminal needs no codes) */
-    if (o->countries) {
-        egdi_dataset *t = load_country_table(o->countries);
-        if (!t)
-            return EXIT_INPUT; /* load_country_table said why */
-        egdi_dataset_free(t);
-    }
+    if (o->countries && !load_country_table(o->countries))
+        return EXIT_INPUT; /* load_country_table said why */
     if (!o->output)
         return EXIT_OK;
     /* standard input is compared as the file it is redirected from */
@@ -384,40 +380,92 @@ const char *default_countries(void)
 
 /* A country table has a code column (ISO alpha-3) besides the names: a file
  * whose every code is its name has none (the reader then keys rows by name),
- * and would silently fill `code` with names. EXIT_OK or EXIT_INPUT with a
- * message. */
-static int country_table_check(const egdi_dataset *t, const char *path)
+ * and would silently fill `code` with names. */
+static int is_country_table(const egdi_dataset *t)
 {
-    size_t n = egdi_dataset_n_units(t);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < egdi_dataset_n_units(t); i++) {
         const char *name = egdi_dataset_unit_name(t, i);
         if (name && strcmp(egdi_dataset_unit_code(t, i), name) != 0)
-            return EXIT_OK;
+            return 1;
     }
-    fprintf(stderr, "egdi: %s: not a country table: it needs a 'code' column (ISO 3166 "
-                    "alpha-3) and a 'name' column, and may add label columns (region, "
-                    "income, ...); see data/countries.csv\n", path);
-    return EXIT_INPUT;
+    return 0;
+}
+
+/* The country tables of this run. The tool runs one command per process, and a
+ * command may validate, join, look up and re-code with its table: each is read
+ * once, on first use, and kept (process state of the tool, like the provenance
+ * record) until tool_cleanup(), so that a pointer handed out stays valid. */
+typedef struct country_cache {
+    struct country_cache *next;
+    egdi_dataset *table;
+    char path[]; /* as read */
+} country_cache;
+static country_cache *countries_read;
+
+void tool_cleanup(void)
+{
+    while (countries_read) {
+        country_cache *c = countries_read;
+        countries_read = c->next;
+        egdi_dataset_free(c->table);
+        free(c);
+    }
+}
+
+/* The country table at path (NULL = the default): EXIT_OK with *out (kept by
+ * the cache), or EXIT_INPUT with a message unless `quiet` (none found,
+ * unreadable, not a country table). */
+static int country_table(const char *path, int quiet, const egdi_dataset **out)
+{
+    const char *cpath = path ? path : default_countries();
+    *out = NULL;
+    if (!cpath) {
+        if (!quiet)
+            fprintf(stderr, "egdi: no country table found; give --countries FILE\n");
+        return EXIT_INPUT;
+    }
+    for (const country_cache *c = countries_read; c; c = c->next)
+        if (strcmp(c->path, cpath) == 0) {
+            *out = c->table;
+            return EXIT_OK;
+        }
+    country_cache *c = malloc(sizeof *c + strlen(cpath) + 1);
+    egdi_dataset *t = NULL;
+    egdi_status st = c ? egdi_dataset_read_csv(cpath, NULL, &t)
+                       : egdi_set_error(EGDI_ERR_NOMEM, "out of memory");
+    int rc = EXIT_OK;
+    if (st != EGDI_OK) {
+        if (!quiet)
+            tool_fail("reading the country table", st);
+        rc = EXIT_INPUT;
+    } else if (!is_country_table(t)) {
+        if (!quiet)
+            fprintf(stderr, "egdi: %s: not a country table: it needs a 'code' column (ISO 3166 "
+                            "alpha-3) and a 'name' column, and may add label columns (region, "
+                            "income, ...); see data/countries.csv\n", cpath);
+        rc = EXIT_INPUT;
+    }
+    if (rc != EXIT_OK) {
+        egdi_clear_error();
+        egdi_dataset_free(t);
+        free(c);
+        return rc;
+    }
+    strcpy(c->path, cpath);
+    c->table = t;
+    c->next = countries_read;
+    countries_read = c;
+    *out = t;
+    return EXIT_OK;
 }
 
 int join_countries(egdi_dataset *data, const char *path, int by_name)
 {
-    const char *cpath = path ? path : default_countries();
-    if (!cpath) {
-        fprintf(stderr, "egdi: no country table found; give --countries FILE\n");
-        return EXIT_INPUT;
-    }
-    egdi_dataset *countries = NULL;
-    egdi_status st = egdi_dataset_read_csv(cpath, NULL, &countries);
-    int rc = EXIT_OK;
-    if (st != EGDI_OK) {
-        tool_fail("reading the country table", st);
-        rc = EXIT_INPUT;
-    } else if ((rc = country_table_check(countries, cpath)) != EXIT_OK) {
-        /* refused with its message */
-    } else if ((st = egdi_dataset_join_labels(data, countries, by_name, 1)) != EGDI_OK)
+    const egdi_dataset *countries;
+    int rc = country_table(path, 0, &countries);
+    egdi_status st;
+    if (rc == EXIT_OK && (st = egdi_dataset_join_labels(data, countries, by_name, 1)) != EGDI_OK)
         rc = tool_fail("joining the country table", st);
-    egdi_dataset_free(countries);
     return rc;
 }
 
@@ -435,9 +483,7 @@ static size_t find_unit_text(const egdi_dataset *ds, const char *text)
 int find_country(const egdi_dataset *ds, const char *text, const char *countries_path,
                  size_t *row)
 {
-    egdi_dataset *table = load_country_table(countries_path);
-    egdi_status st = egdi_dataset_find_country(ds, text, table, row);
-    egdi_dataset_free(table);
+    egdi_status st = egdi_dataset_find_country(ds, text, load_country_table(countries_path), row);
     if (st == EGDI_OK)
         return EXIT_OK;
     fprintf(stderr, "egdi: %s\n", egdi_last_error());
@@ -461,21 +507,11 @@ const char *default_memberships(void)
     return NULL;
 }
 
-egdi_dataset *load_country_table(const char *path)
+const egdi_dataset *load_country_table(const char *path)
 {
-    const char *cpath = path ? path : default_countries();
-    egdi_dataset *table = NULL;
-    if (cpath && egdi_dataset_read_csv(cpath, NULL, &table) != EGDI_OK) {
-        if (path) /* a --countries file: say why it is not used */
-            fprintf(stderr, "egdi: reading the country table: %s\n", egdi_last_error());
-        egdi_clear_error();
-        table = NULL;
-    }
-    if (table && path && country_table_check(table, cpath) != EXIT_OK) {
-        egdi_dataset_free(table); /* a --countries file that is not a country table */
-        table = NULL;
-    }
-    return table;
+    const egdi_dataset *table;
+    /* a --countries file says why it is not used; a missing default is no error */
+    return country_table(path, !path, &table) == EXIT_OK ? table : NULL;
 }
 
 int add_user_group(const char *cmd, egdi_dataset *ds, const char *spec,
@@ -531,7 +567,7 @@ int provide_label(const char *cmd, egdi_dataset *data, const char *name, int edi
 {
     if (col(data, name) != (size_t)-1)
         return EXIT_OK; /* a column of the input (or joined before) */
-    egdi_dataset *countries = load_country_table(o->countries);
+    const egdi_dataset *countries = load_country_table(o->countries);
     int rc = EXIT_OK;
     const char *spec = user_group_spec(name, groups, n_groups);
     if (spec) {
@@ -542,14 +578,17 @@ int provide_label(const char *cmd, egdi_dataset *data, const char *name, int edi
         const char *mpath = memberships ? memberships : default_memberships();
         egdi_memberships *m = NULL;
         egdi_status st = mpath ? egdi_memberships_read(mpath, &m) : EGDI_OK;
+        /* the group, or else the groups there are, for the message */
         char known[512] = "";
         size_t used = 0;
-        for (size_t g = 0; m && g < egdi_memberships_n_groups(m) && used < sizeof known; g++)
-            used += (size_t)snprintf(known + used, sizeof known - used, "%s%s", g ? ", " : "",
-                                     egdi_memberships_group(m, g));
         int is_member_group = 0;
-        for (size_t g = 0; m && g < egdi_memberships_n_groups(m); g++)
-            is_member_group |= strcmp(egdi_memberships_group(m, g), name) == 0;
+        for (size_t g = 0; m && g < egdi_memberships_n_groups(m); g++) {
+            const char *key = egdi_memberships_group(m, g);
+            is_member_group |= strcmp(key, name) == 0;
+            if (used < sizeof known)
+                used += (size_t)snprintf(known + used, sizeof known - used, "%s%s",
+                                         g ? ", " : "", key);
+        }
         char when[16];
         snprintf(when, sizeof when, "%04d", edition);
         if (st != EGDI_OK) {
@@ -565,13 +604,13 @@ int provide_label(const char *cmd, egdi_dataset *data, const char *name, int edi
         }
         egdi_memberships_free(m);
     }
-    egdi_dataset_free(countries);
     return rc;
 }
 
 int with_iso_codes(const egdi_dataset *ds, const char *countries_path, egdi_dataset **out)
 {
-    egdi_dataset *table = load_country_table(countries_path), *res = NULL;
+    const egdi_dataset *table = load_country_table(countries_path);
+    egdi_dataset *res = NULL;
     if (countries_path && !table)
         return EXIT_INPUT; /* load_country_table said why */
     size_t n = egdi_dataset_n_units(ds), nc = egdi_dataset_n_columns(ds);
@@ -608,7 +647,6 @@ int with_iso_codes(const egdi_dataset *ds, const char *countries_path, egdi_data
         }
     }
     free(codes), free(names), free(labels), free(buf);
-    egdi_dataset_free(table);
     if (st != EGDI_OK) {
         egdi_dataset_free(res);
         return tool_fail("adding ISO codes", st);

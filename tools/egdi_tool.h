@@ -111,12 +111,18 @@ void provenance_apply(egdi_csv_options *co, int comment);
 void provenance_json(FILE *fp);
 /* s as a JSON string ("null" for NULL); s must be UTF-8. */
 void json_str(FILE *fp, const char *s);
+/* v as a JSON number, the shortest text that reads back exactly; null if not finite. */
+void json_num(FILE *fp, double v);
 
 /* Groups for --rank-within/--by (common.c). The memberships file (data/memberships.csv) of
  * the installed data directory, or NULL. */
 const char *default_memberships(void);
-/* The country table at path (NULL = the default) as a dataset, or NULL if there is none. */
-egdi_dataset *load_country_table(const char *path);
+/* The country table at path (NULL = the default), or NULL if there is none (a --countries
+ * file that cannot be read or is not a country table: with a message). Read once per run
+ * and shared by every helper that needs it: not to be freed (tool_cleanup() does). */
+const egdi_dataset *load_country_table(const char *path);
+/* Free what the helpers keep for the run (the country table); main calls it at the end. */
+void tool_cleanup(void);
 /* --group NAME=A,B,...: add the label column NAME to ds (countries by name or ISO code);
  * exit code 2 for a malformed or empty group, 3 for countries not in ds (all named). */
 int add_user_group(const char *cmd, egdi_dataset *ds, const char *spec,

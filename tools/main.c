@@ -199,6 +199,7 @@ int main(int argc, char **argv)
     for (size_t k = 0; k < sizeof cmds / sizeof *cmds; k++)
         if (strcmp(cmd, cmds[k].name) == 0) {
             int rc = cmds[k].fn(argc - 2, argv + 2);
+            tool_cleanup();
             /* a table or -o - that could not be written (a full disk, a closed pipe) */
             if ((fflush(stdout) != 0 || ferror(stdout)) && rc == EXIT_OK) {
                 fprintf(stderr, "egdi: writing to standard output failed\n");

@@ -2,7 +2,9 @@
  * the edition and the inputs. Written into JSON output (always) and as a comment
  * line of CSV output (--provenance). The tool is one command per process, so the
  * record is process state of the tool (never of the library). */
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "egdi_tool.h"
@@ -101,7 +103,9 @@ void provenance_set_int(const char *key, int value)
 }
 
 /* Append s to buf (of size cap, holding len bytes), quoted for a POSIX shell
- * when it holds anything but safe characters. */
+ * when it holds anything but safe characters (any byte above 0x7F is not
+ * safe, so a word with one ends in its closing quote). A word that does not
+ * fit is cut before a whole character, room left for that quote. */
 static size_t append_word(char *buf, size_t len, size_t cap, const char *s)
 {
     int plain = *s != '\0';
@@ -134,21 +138,6 @@ static size_t append_word(char *buf, size_t len, size_t cap, const char *s)
     return len;
 }
 
-/* Cut an incomplete UTF-8 sequence off the end of s (left by a cut at a byte
- * count). */
-static void utf8_trim(char *s)
-{
-    size_t n = strlen(s), k = n;
-    while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
-        k--; /* back over continuation bytes to the lead byte */
-    if (k == 0)
-        return;
-    unsigned char lead = (unsigned char)s[k - 1];
-    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    if (n - (k - 1) < need)
-        s[k - 1] = '\0';
-}
-
 void provenance_command(int argc, char **argv)
 {
     char ver[64], cmd[1024];
@@ -158,8 +147,7 @@ void provenance_command(int argc, char **argv)
     size_t len = append_word(cmd, 0, sizeof cmd, "egdi");
     for (int i = 1; i < argc; i++)
         len = append_word(cmd, len, sizeof cmd, argv[i]);
-    utf8_trim(cmd);
-    provenance_set("command", cmd);
+    provenance_set("command", cmd); /* bytes that are not UTF-8 become '?' there */
 }
 
 void provenance_apply(egdi_csv_options *co, int comment)
@@ -198,4 +186,15 @@ void provenance_json(FILE *fp)
         json_str(fp, values[k]);
     }
     fputc('}', fp);
+}
+
+void json_num(FILE *fp, double v)
+{
+    char buf[40] = "null";
+    for (int p = 15; p <= 17 && isfinite(v); p++) {
+        snprintf(buf, sizeof buf, "%.*g", p, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    fputs(buf, fp);
 }

@@ -1,6 +1,7 @@
 /* SWIG declarations of <egdi/describe.h>: the method enum as constants,
- * egdi_index_cronbach as it is, and the other calls with their options as
- * arguments (egdi_py_*), returning datasets or (value, p-value, pairs). */
+ * egdi_index_cronbach as it is, and the other calls (Cronbach's alpha of an
+ * array too) with their options as arguments (egdi_py_*), returning datasets
+ * or (value, p-value, pairs). */
 %ignore egdi_describe_options;
 %ignore egdi_describe_options_init_version;
 %ignore egdi_corr_options;
@@ -24,6 +25,8 @@
 %apply (double *IN_ARRAY1, size_t DIM1) { (const double *ys, size_t n_ys) };
 %apply double *OUTPUT { double *r, double *p_value, double *result };
 %apply size_t *OUTPUT { size_t *n_pairs };
+%apply (double *IN_ARRAY2, size_t DIM1, size_t DIM2) {
+    (const double *ca_x, size_t ca_units, size_t ca_items) };
 
 %inline %{
 /** egdi_describe (rows NULL = every numeric column) with the thresholds as arguments. */
@@ -83,11 +86,8 @@ egdi_status egdi_py_parent_correlations(const egdi_index *idx, const egdi_datase
 egdi_status egdi_py_correlation(const double *xs, size_t n_xs, const double *ys, size_t n_ys,
                                 int method, double *r, double *p_value, size_t *n_pairs)
 {
-    if (n_xs != n_ys) {
-        char msg[96];
-        snprintf(msg, sizeof msg, "egdi_correlation: x has %zu values, y %zu", n_xs, n_ys);
-        return egdi_set_error(EGDI_ERR_INVALID_ARG, msg);
-    }
+    if (n_xs != n_ys)
+        return egdi_py_lengths(n_xs, n_ys, "egdi_correlation: x and y");
     return egdi_correlation(xs, ys, n_xs, (egdi_corr_method)method, r, p_value, n_pairs);
 }
 
@@ -95,6 +95,13 @@ egdi_status egdi_py_correlation(const double *xs, size_t n_xs, const double *ys,
 egdi_status egdi_py_moment(const double *xs, size_t n_xs, int kurtosis, double *result)
 {
     return kurtosis ? egdi_kurtosis(xs, n_xs, result) : egdi_skewness(xs, n_xs, result);
+}
+
+/** egdi_cronbach_alpha of a 2-D array (one row per unit, one column per item). */
+egdi_status egdi_py_cronbach_alpha(const double *ca_x, size_t ca_units, size_t ca_items,
+                                   double *result)
+{
+    return egdi_cronbach_alpha(ca_x, ca_units, ca_items, result);
 }
 
 /** The method named `name` (pearson, spearman, kendall). */
@@ -106,3 +113,5 @@ egdi_status egdi_py_corr_method(const char *name, int *id)
     return st;
 }
 %}
+
+%clear (const double *ca_x, size_t ca_units, size_t ca_items);

@@ -407,12 +407,14 @@ egdi_status egdi_py_edition_info(int edition, double *w_osi, double *w_tii, doub
  * declared below with default arguments, so that calls written for 1.0 (no
  * imputation arguments) keep working. ---- */
 %{
-egdi_status egdi_py_survey_compute(int edition, int input, const egdi_dataset *data,
-                                   int quantile_type, int rank_decimals, double t0, double t1,
-                                   double t2, egdi_dataset **out, const char *const *labels,
-                                   size_t n, int impute, const char *impute_group,
-                                   int allow_out_of_range, int allow_edition_mismatch,
-                                   int component_ranks, int drop_absent_indicators)
+/* The survey options the egdi_py_* wrappers of the Survey (compute, published,
+ * what-if, explain) take as arguments: the ranking choices, the imputation and
+ * the two plausibility overrides; each wrapper sets its own others. */
+static egdi_survey_options egdi_py_survey_options(int quantile_type, int rank_decimals,
+                                                  double t0, double t1, double t2, int impute,
+                                                  const char *impute_group,
+                                                  int allow_out_of_range,
+                                                  int allow_edition_mismatch)
 {
     egdi_survey_options o = EGDI_SURVEY_OPTIONS_INIT;
     o.quantile_type = quantile_type;
@@ -424,6 +426,19 @@ egdi_status egdi_py_survey_compute(int edition, int input, const egdi_dataset *d
     o.impute_group = impute_group;
     o.allow_out_of_range = allow_out_of_range;
     o.allow_edition_mismatch = allow_edition_mismatch;
+    return o;
+}
+
+egdi_status egdi_py_survey_compute(int edition, int input, const egdi_dataset *data,
+                                   int quantile_type, int rank_decimals, double t0, double t1,
+                                   double t2, egdi_dataset **out, const char *const *labels,
+                                   size_t n, int impute, const char *impute_group,
+                                   int allow_out_of_range, int allow_edition_mismatch,
+                                   int component_ranks, int drop_absent_indicators)
+{
+    egdi_survey_options o =
+        egdi_py_survey_options(quantile_type, rank_decimals, t0, t1, t2, impute, impute_group,
+                               allow_out_of_range, allow_edition_mismatch);
     o.rank_within = labels;
     o.n_rank_within = n;
     o.component_ranks = component_ranks;

@@ -47,11 +47,9 @@ egdi_status egdi_py_survey_explain(int edition, int input, const egdi_dataset *d
     egdi_explain_options o =
         egdi_py_explain_options(NULL, versus, versus_unit, group_column, group_label,
                                 rank_decimals, top_n, bottom_n, min_rank_gap, min_discard);
-    egdi_survey_options so = EGDI_SURVEY_OPTIONS_INIT;
-    so.impute = (egdi_impute)impute;
-    so.impute_group = impute_group;
-    so.allow_out_of_range = allow_out_of_range;
-    so.allow_edition_mismatch = allow_edition_mismatch;
+    egdi_survey_options so =   /* the ranking choices are the explanation's own */
+        egdi_py_survey_options(0, -2, 0, 0, 0, impute, impute_group, allow_out_of_range,
+                               allow_edition_mismatch);
     so.drop_absent_indicators = drop_absent_indicators;
     o.survey = &so;
     return egdi_survey_explain(edition, (egdi_survey_input)input, data, unit, &o, gap,

@@ -4,6 +4,13 @@
 
 %nothread egdi_py_read_imeta;
 
+%{
+static const char *egdi_py_get_note(const void *notes, size_t i)
+{
+    return egdi_imeta_note((const egdi_imeta_notes *)notes, i);
+}
+%}
+
 %inline %{
 /** Read an iMeta file (egdi_index_read_imeta) with default methods ("minmax lo=0 hi=100";
  *  None = none), the Denominator column applied if denominate is 1, and a default
@@ -27,16 +34,7 @@ PyObject *egdi_py_read_imeta(const char *path, const char *normalisation,
     Py_END_ALLOW_THREADS
     if (st != EGDI_OK)
         return egdi_py_fail(st);
-    size_t n = egdi_imeta_notes_count(notes);
-    PyObject *list = PyList_New((Py_ssize_t)n);
-    for (size_t i = 0; list && i < n; i++) {
-        const char *s = egdi_imeta_note(notes, i);
-        PyObject *item = PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "surrogateescape");
-        if (!item)
-            Py_CLEAR(list);
-        else
-            PyList_SET_ITEM(list, (Py_ssize_t)i, item);
-    }
+    PyObject *list = egdi_py_str_list(egdi_imeta_notes_count(notes), egdi_py_get_note, notes);
     egdi_imeta_notes_free(notes);
     PyObject *handle = list ? SWIG_NewPointerObj(SWIG_as_voidptr(idx), SWIGTYPE_p_egdi_index,
                                                  SWIG_POINTER_OWN)

@@ -20,14 +20,9 @@ egdi_status egdi_py_survey_compute_published(int edition, const egdi_dataset *da
                                              int allow_out_of_range, int component_ranks,
                                              int flags, int allow_edition_mismatch)
 {
-    egdi_survey_options o = EGDI_SURVEY_OPTIONS_INIT;
-    o.quantile_type = quantile_type;
-    o.rank_decimals = rank_decimals;
-    o.thresholds[0] = t0;
-    o.thresholds[1] = t1;
-    o.thresholds[2] = t2;
-    o.allow_out_of_range = allow_out_of_range;
-    o.allow_edition_mismatch = allow_edition_mismatch;
+    egdi_survey_options o =
+        egdi_py_survey_options(quantile_type, rank_decimals, t0, t1, t2, EGDI_IMPUTE_NONE,
+                               NULL, allow_out_of_range, allow_edition_mismatch);
     o.rank_within = labels;
     o.n_rank_within = n;
     o.component_ranks = component_ranks;

@@ -27,16 +27,9 @@ egdi_status egdi_py_whatif(int edition, const egdi_dataset *data, const char *un
 {
     if (!answer)
         return egdi_set_error(EGDI_ERR_INVALID_ARG, "whatif: answer is None");
-    egdi_survey_options so = EGDI_SURVEY_OPTIONS_INIT;
-    so.quantile_type = quantile_type;
-    so.rank_decimals = rank_decimals;
-    so.thresholds[0] = t0;
-    so.thresholds[1] = t1;
-    so.thresholds[2] = t2;
-    so.impute = (egdi_impute)impute;
-    so.impute_group = impute_group;
-    so.allow_out_of_range = allow_out_of_range;
-    so.allow_edition_mismatch = allow_edition_mismatch;
+    egdi_survey_options so =
+        egdi_py_survey_options(quantile_type, rank_decimals, t0, t1, t2, impute, impute_group,
+                               allow_out_of_range, allow_edition_mismatch);
     egdi_whatif_options o;
     egdi_status st = egdi_whatif_options_init(&o);
     if (st != EGDI_OK)

@@ -41,6 +41,9 @@ EGDI_HIDDEN egdi_status egdi__node_column(const egdi_index *idx, const egdi_data
                                           size_t k, size_t *col);
 
 /* ---- weights (weights.c, pca.c, weights_opt.c) ---- */
+/* opts (NULL = the defaults) read by its version into o. */
+EGDI_HIDDEN egdi_status egdi__weights_options_read(const egdi_weights_options *opts,
+                                                   egdi_weights_options *o);
 /* The nodes at one level below an aggregate, grouped by parent. */
 typedef struct egdi__wgroups {
     size_t n_groups;
@@ -61,8 +64,5 @@ EGDI_HIDDEN void egdi__wgroups_free(egdi__wgroups *g);
  * and unit. */
 EGDI_HIDDEN egdi_status egdi__wgroups_gather(const egdi_index *idx, const egdi_dataset *values,
                                              const egdi__wgroups *g, size_t grp, double *x);
-/* Pearson correlation of x and y over the pairs where both are not NaN; NaN
- * if fewer than 2 pairs or a constant side. */
-EGDI_HIDDEN double egdi__w_pearson(const double *x, const double *y, size_t n);
 
 #endif

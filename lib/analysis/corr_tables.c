@@ -29,10 +29,6 @@ egdi_status egdi_corr_options_init_version(egdi_corr_options *opts, unsigned ver
 static egdi_status read_corr_options(const egdi_corr_options *opts, egdi_corr_options *o)
 {
     static const egdi_corr_options d = EGDI_CORR_OPTIONS_INIT;
-    if (!opts) {
-        *o = d;
-        return EGDI_OK;
-    }
     egdi_status st = egdi__versioned_read(o, &d, opts, corr_options_sizes, N_CORR_VERSIONS,
                                           "egdi_corr_options");
     if (st != EGDI_OK)

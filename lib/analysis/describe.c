@@ -29,30 +29,31 @@ egdi_status egdi_describe_options_init_version(egdi_describe_options *opts, unsi
 /* ---- moments: egdi__moments_of() (methods.h), R's arithmetic, shared with the
  * outlier treatment ---- */
 
-egdi_status egdi_skewness(const double *x, size_t n, double *out)
+/* The skewness (kurt = 0) or the kurtosis (kurt = 1) of x (arguments checked);
+ * fn names the caller. */
+static egdi_status moment(const double *x, size_t n, int kurt, const char *fn, double *out)
 {
-    EGDI_CHECK_ARG(x || n == 0, "x");
-    EGDI_CHECK_ARG(out, "out");
-    egdi_status st = egdi__check_finite(x, n, "egdi_skewness");
+    egdi_status st = egdi__check_finite(x, n, fn);
     if (st != EGDI_OK)
         return st;
     egdi__moments mo;
     egdi__moments_of(x, n, &mo);
-    *out = mo.skew;
+    *out = kurt ? mo.kurt : mo.skew;
     return EGDI_OK;
+}
+
+egdi_status egdi_skewness(const double *x, size_t n, double *out)
+{
+    EGDI_CHECK_ARG(x || n == 0, "x");
+    EGDI_CHECK_ARG(out, "out");
+    return moment(x, n, 0, __func__, out);
 }
 
 egdi_status egdi_kurtosis(const double *x, size_t n, double *out)
 {
     EGDI_CHECK_ARG(x || n == 0, "x");
     EGDI_CHECK_ARG(out, "out");
-    egdi_status st = egdi__check_finite(x, n, "egdi_kurtosis");
-    if (st != EGDI_OK)
-        return st;
-    egdi__moments mo;
-    egdi__moments_of(x, n, &mo);
-    *out = mo.kurt;
-    return EGDI_OK;
+    return moment(x, n, 1, __func__, out);
 }
 
 /* ---- Cronbach's alpha ---- */
@@ -174,10 +175,6 @@ static egdi_status read_describe_options(const egdi_describe_options *opts,
                                          egdi_describe_options *o)
 {
     static const egdi_describe_options d = EGDI_DESCRIBE_OPTIONS_INIT;
-    if (!opts) {
-        *o = d;
-        return EGDI_OK;
-    }
     egdi_status st = egdi__versioned_read(o, &d, opts, describe_options_sizes,
                                           N_DESCRIBE_VERSIONS, "egdi_describe_options");
     if (st == EGDI_OK && (isnan(o->t_skew) || isnan(o->t_kurt) || isnan(o->t_avail) ||

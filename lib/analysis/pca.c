@@ -213,9 +213,8 @@ egdi_status egdi_weights_pca(const egdi_index *idx, const egdi_dataset *values,
     if (n != idx->n_nodes)
         return egdi__fail(EGDI_ERR_INVALID_ARG, "%s: %zu weights for %zu nodes", __func__, n,
                           idx->n_nodes);
-    egdi_weights_options o, d = EGDI_WEIGHTS_OPTIONS_INIT;
-    static const size_t sizes[] = {0, sizeof(egdi_weights_options)};
-    egdi_status st = egdi__versioned_read(&o, &d, opts, sizes, 2, "egdi_weights_options");
+    egdi_weights_options o;
+    egdi_status st = egdi__weights_options_read(opts, &o);
     egdi__wgroups g;
     if (st != EGDI_OK || (st = egdi__wgroups_find(idx, o.level, o.under, &g)) != EGDI_OK)
         return st;

@@ -191,7 +191,7 @@ egdi_status egdi_weights_options_init_version(egdi_weights_options *opts, unsign
     return egdi__versioned_init(opts, &d, options_sizes, 2, version, "egdi_weights_options");
 }
 
-static egdi_status read_options(const egdi_weights_options *opts, egdi_weights_options *o)
+egdi_status egdi__weights_options_read(const egdi_weights_options *opts, egdi_weights_options *o)
 {
     egdi_weights_options d = EGDI_WEIGHTS_OPTIONS_INIT;
     return egdi__versioned_read(o, &d, opts, options_sizes, 2, "egdi_weights_options");
@@ -289,33 +289,6 @@ egdi_status egdi__wgroups_gather(const egdi_index *idx, const egdi_dataset *valu
     return EGDI_OK;
 }
 
-double egdi__w_pearson(const double *x, const double *y, size_t n)
-{
-    double mx = 0, my = 0;
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!isnan(x[i]) && !isnan(y[i])) {
-            mx += x[i];
-            my += y[i];
-            m++;
-        }
-    if (m < 2)
-        return NAN;
-    mx /= (double)m;
-    my /= (double)m;
-    double sxy = 0, sxx = 0, syy = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!isnan(x[i]) && !isnan(y[i])) {
-            double dx = x[i] - mx, dy = y[i] - my;
-            sxy += dx * dy;
-            sxx += dx * dx;
-            syy += dy * dy;
-        }
-    if (!(sxx > 0) || !(syy > 0))
-        return NAN;
-    return sxy / sqrt(sxx * syy);
-}
-
 /* ---- entropy ---- */
 
 egdi_status egdi_entropy_weights(const double *x, size_t n_rows, size_t n_cols, double *weights,
@@ -396,7 +369,7 @@ egdi_status egdi_weights_entropy(const egdi_index *idx, const egdi_dataset *valu
     EGDI_CHECK_ARG(values, "values");
     egdi_status st = check_out(idx, weights, n, __func__);
     egdi_weights_options o;
-    if (st != EGDI_OK || (st = read_options(opts, &o)) != EGDI_OK)
+    if (st != EGDI_OK || (st = egdi__weights_options_read(opts, &o)) != EGDI_OK)
         return st;
     egdi__wgroups g;
     if ((st = egdi__wgroups_find(idx, o.level, o.under, &g)) != EGDI_OK)

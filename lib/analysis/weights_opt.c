@@ -42,6 +42,7 @@ typedef struct opt_ctx {
     const double *target; /* normalised */
     egdi_opt_goal goal;
     double *w, *a, *b, *corr; /* m, n_units, n_units, m */
+    egdi__corr_ws ws;         /* the Pearson kernel's (correlate.c), n_units */
     size_t evaluations;
     egdi_status failed;   /* the first evaluation's error, if any */
 } opt_ctx;
@@ -65,10 +66,14 @@ static double objective(const gsl_vector *x, void *params)
         st = egdi_eval_run(c->ev);
     double csum = 0;
     for (size_t i = 0; i < c->m && st == EGDI_OK; i++) {
+        size_t pairs;
         st = egdi_eval_get_scores(c->ev, c->nodes[i], c->a, c->n_units);
-        if (st == EGDI_OK)
+        if (st == EGDI_OK && (i == 0 || c->roots[i] != c->roots[i - 1])) /* b: that root's */
             st = egdi_eval_get_scores(c->ev, c->roots[i], c->b, c->n_units);
-        c->corr[i] = st == EGDI_OK ? egdi__w_pearson(c->a, c->b, c->n_units) : NAN;
+        c->corr[i] = NAN;
+        if (st == EGDI_OK)
+            egdi__correlation(&c->ws, c->a, c->b, c->n_units, EGDI_CORR_PEARSON, &c->corr[i],
+                              NULL, &pairs);
         csum += c->corr[i];
     }
     if (st != EGDI_OK) {
@@ -254,6 +259,8 @@ egdi_status egdi_weights_optimise(const egdi_index *idx, const egdi_dataset *dat
         st = egdi_plan_new(idx, data, &plan);
     if (st == EGDI_OK)
         st = egdi_eval_new(plan, &c.ev);
+    if (st == EGDI_OK)
+        st = egdi__corr_ws_init(&c.ws, nu);
     c.m = m;
     c.n_units = nu;
     c.nodes = nodes;
@@ -330,6 +337,7 @@ egdi_status egdi_weights_optimise(const egdi_index *idx, const egdi_dataset *dat
     }
     if (mz)
         gsl_multimin_fminimizer_free(mz);
+    egdi__corr_ws_free(&c.ws);
     egdi_eval_free(c.ev);
     egdi_plan_free(plan);
     free(nodes);

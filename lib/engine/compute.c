@@ -179,6 +179,20 @@ egdi_status egdi_result_table_options_init_version(egdi_result_table_options *op
                                 "egdi_result_table_options");
 }
 
+egdi_status egdi__result_table_options_read(egdi_result_table_options *o,
+                                            const egdi_result_table_options *opts)
+{
+    egdi_status st = egdi__versioned_read(o, &table_defaults, opts, table_sizes,
+                                          N_TABLE_VERSIONS, "egdi_result_table_options");
+    if (st != EGDI_OK)
+        return st;
+    EGDI_CHECK_ARG(o->nodes || o->n_nodes == 0, "opts->nodes");
+    if (o->rank_decimals < -1 || o->rank_decimals > 15)
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "rank_decimals %d: give -1 (unrounded) or 0..15",
+                          o->rank_decimals);
+    return EGDI_OK;
+}
+
 /* Append a numeric column "<code><suffix>". */
 static egdi_status add_column(egdi_dataset *ds, const char *code, const char *suffix,
                               const double *v, size_t n)
@@ -255,8 +269,8 @@ static int imputes(const egdi_plan *p)
     return 0;
 }
 
-/* The label columns of data, copied onto ds. */
-static egdi_status add_labels(const egdi_dataset *data, egdi_dataset *ds, const char **labels)
+egdi_status egdi__add_label_columns(const egdi_dataset *data, egdi_dataset *ds,
+                                    const char **labels)
 {
     size_t n = egdi_dataset_n_units(data);
     egdi_status st = EGDI_OK;
@@ -316,14 +330,9 @@ egdi_status egdi_result_to_dataset(const egdi_result *res, const egdi_dataset *d
 {
     EGDI_CHECK_ARG(res && data && out, "res/data/out");
     egdi_result_table_options o;
-    egdi_status st = egdi__versioned_read(&o, &table_defaults, opts, table_sizes,
-                                          N_TABLE_VERSIONS, "egdi_result_table_options");
+    egdi_status st = egdi__result_table_options_read(&o, opts);
     if (st != EGDI_OK)
         return st;
-    EGDI_CHECK_ARG(o.nodes || o.n_nodes == 0, "opts->nodes");
-    if (o.rank_decimals < -1 || o.rank_decimals > 15)
-        return egdi__fail(EGDI_ERR_INVALID_ARG, "rank_decimals %d: give -1 (unrounded) or 0..15",
-                          o.rank_decimals);
     if ((st = usable(res)) != EGDI_OK)
         return st;
     const egdi_plan *p = res->plan;
@@ -350,7 +359,7 @@ egdi_status egdi_result_to_dataset(const egdi_result *res, const egdi_dataset *d
     if (st == EGDI_OK && o.imputed && imputes(p))
         st = add_imputed(res, ds, ibuf);
     if (st == EGDI_OK && o.labels)
-        st = add_labels(data, ds, codes);
+        st = egdi__add_label_columns(data, ds, codes);
     free(sel);
     free(buf);
     free(ibuf);

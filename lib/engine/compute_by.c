@@ -13,11 +13,6 @@ static const size_t by_sizes[] = {0, offsetof(egdi_compute_by_period_options, ta
                                          sizeof(const egdi_result_table_options *)};
 #define N_BY_VERSIONS (sizeof by_sizes / sizeof *by_sizes)
 
-/* egdi_result_table_options by version, as compute.c reads them (keep in step). */
-static const egdi_result_table_options table_defaults = EGDI_RESULT_TABLE_OPTIONS_INIT;
-static const size_t table_sizes[] = {0, offsetof(egdi_result_table_options, labels) + sizeof(int)};
-#define N_TABLE_VERSIONS (sizeof table_sizes / sizeof *table_sizes)
-
 egdi_status egdi_compute_by_period_options_init_version(egdi_compute_by_period_options *opts,
                                                         unsigned version)
 {
@@ -236,16 +231,8 @@ static egdi_status assemble(panel *p, size_t m, const egdi_result_table_options 
         if (st == EGDI_OK && ranks && j + 1 == m)
             st = add_ranks(p, out, 1, m, to->rank_decimals);
     }
-    size_t nd = labels ? egdi_dataset_n_columns(p->data) : 0;
-    for (size_t j = 0; j < nd && st == EGDI_OK; j++) {
-        egdi_column_kind kind;
-        if ((st = egdi_dataset_column_kind(p->data, j, &kind)) != EGDI_OK ||
-            kind != EGDI_COLUMN_LABEL)
-            continue;
-        for (size_t i = 0; i < p->n; i++)
-            p->labels[i] = egdi_dataset_get_label(p->data, i, j);
-        st = egdi_dataset_add_labels(out, egdi_dataset_column_name(p->data, j), p->labels, p->n);
-    }
+    if (st == EGDI_OK && labels)
+        st = egdi__add_label_columns(p->data, out, p->labels);
     return st;
 }
 
@@ -257,15 +244,10 @@ egdi_status egdi_compute_by_period(const egdi_index *idx, const egdi_dataset *da
     egdi_result_table_options to;
     egdi_status st = egdi__versioned_read(&o, &by_defaults, opts, by_sizes, N_BY_VERSIONS,
                                           "egdi_compute_by_period_options");
-    st = st ? st : egdi__versioned_read(&to, &table_defaults, o.table, table_sizes,
-                                        N_TABLE_VERSIONS, "egdi_result_table_options");
+    st = st ? st : egdi__result_table_options_read(&to, o.table);
     if (st != EGDI_OK)
         return st;
     EGDI_CHECK_ARG(o.period_column, "opts->period_column");
-    EGDI_CHECK_ARG(to.nodes || to.n_nodes == 0, "opts->table->nodes");
-    if (to.rank_decimals < -1 || to.rank_decimals > 15)
-        return egdi__fail(EGDI_ERR_INVALID_ARG, "rank_decimals %d: give -1 (unrounded) or 0..15",
-                          to.rank_decimals);
     size_t n = egdi_dataset_n_units(data);
     if (n == 0)
         return egdi__fail(EGDI_ERR_DATA, "the panel has no rows");

@@ -78,6 +78,14 @@ EGDI_HIDDEN const egdi_plan *egdi__eval_plan(const egdi_eval *ev);
  * may rewrite or replace them, so they are not exported) */
 EGDI_HIDDEN const egdi_plan *egdi__result_plan(const egdi_result *res);
 EGDI_HIDDEN const egdi_eval *egdi__result_eval(const egdi_result *res);
+/* compute.c: opts (NULL = defaults; any version) into o, checked (nodes,
+ * rank_decimals) as egdi_result_to_dataset() checks them. */
+EGDI_HIDDEN egdi_status egdi__result_table_options_read(egdi_result_table_options *o,
+                                                        const egdi_result_table_options *opts);
+/* compute.c: append every label column of data to ds (same units); labels:
+ * scratch of n units. */
+EGDI_HIDDEN egdi_status egdi__add_label_columns(const egdi_dataset *data, egdi_dataset *ds,
+                                                const char **labels);
 
 /* Names for messages about node k. */
 static inline egdi__names egdi__plan_names(const egdi_plan *p, size_t k)

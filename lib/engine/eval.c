@@ -106,7 +106,6 @@ egdi_status egdi_eval_new(const egdi_plan *p, egdi_eval **out)
         }
         n_buf += normalises(d);
     }
-    size_t work_n = 2 * (n > p->max_groups ? n : p->max_groups);
     egdi_eval *ev = calloc(1, sizeof *ev);
     if (!ev)
         return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
@@ -120,8 +119,8 @@ egdi_status egdi_eval_new(const egdi_plan *p, egdi_eval **out)
     ev->fitted = egdi__mallocarray(p->fitted_capacity, sizeof *ev->fitted);
     ev->dirty = malloc(nn ? nn : 1);
     ev->fresh = malloc(nn ? nn : 1);
-    ev->work = egdi__mallocarray(work_n, sizeof *ev->work);
-    ev->iwork = egdi__mallocarray(2 * p->max_groups + 1, sizeof *ev->iwork);
+    ev->work = egdi__mallocarray(egdi__work_size(n, p->max_groups), sizeof *ev->work);
+    ev->iwork = egdi__mallocarray(egdi__iwork_size(p->max_groups), sizeof *ev->iwork);
     ev->kidbuf = egdi__mallocarray(p->max_kids, sizeof *ev->kidbuf);
     ev->kidw = egdi__mallocarray(p->max_kids, sizeof *ev->kidw);
     ev->rank_ws = egdi__mallocarray(n, 2 * sizeof *ev->rank_ws);

@@ -96,7 +96,6 @@ static int same_layout(const egdi__pnode *a, const egdi__pnode *b)
            (a->m[EGDI_STEP_NORMALISE]->id == 0) == (b->m[EGDI_STEP_NORMALISE]->id == 0);
 }
 
-/* Find every source column (all missing ones are counted, the first is named). */
 /* A label column standing where a numeric one is needed: name a cell that
  * is not a number, which is what made it text. */
 static egdi_status not_numeric(const egdi__node *nd, const egdi_dataset *data, size_t j)
@@ -139,7 +138,8 @@ static egdi_status resolve_denominators(const egdi_index *idx, const egdi_datase
     return EGDI_OK;
 }
 
-/* src: 2 n entries, the source columns then the denominator columns. */
+/* Find every source column (all missing ones are counted, the first is named)
+ * into src: 2 n entries, the source columns then the denominator columns. */
 static egdi_status resolve_sources(const egdi_index *idx, const egdi_dataset *data, size_t *src)
 {
     size_t missing = 0, first = 0;

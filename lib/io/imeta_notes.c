@@ -83,9 +83,10 @@ egdi_status egdi__imeta_options_read(egdi_imeta_options *o, const egdi_imeta_opt
                                 "egdi_imeta_options");
 }
 
-/* A default method "name [params]" of the options, checked against the registry. */
-static egdi_status parse_default(const char *text, egdi_step step, const char *what,
-                                  egdi__imeta_default *d)
+/* A default method "name [params]" of the options, checked against the
+ * registry's step (treat = 0) or the outlier treatments (treat = 1). */
+static egdi_status parse_default(const char *text, egdi_step step, int treat, const char *what,
+                                 egdi__imeta_default *d)
 {
     memset(d, 0, sizeof *d);
     if (!text)
@@ -93,17 +94,18 @@ static egdi_status parse_default(const char *text, egdi_step step, const char *w
     while (*text == ' ' || *text == '\t')
         text++;
     size_t len = strcspn(text, " \t");
-    char names[256];
+    char buf[256];
+    const char *names = treat ? egdi__treat_names() : egdi__method_names(step, buf, sizeof buf);
     if (len == 0 || len >= sizeof d->name)
         return egdi__fail(EGDI_ERR_INVALID_ARG, "default %s '%s': give a method name (%s), "
-                          "then its parameters", what, text,
-                          egdi__method_names(step, names, sizeof names));
+                          "then its parameters", what, text, names);
     memcpy(d->name, text, len);
     d->params = text + len + strspn(text + len, " \t");
-    const egdi__method *m = egdi__method_by_name(step, d->name);
+    const egdi__method *m = treat ? egdi__treat_by_name(d->name)
+                                  : egdi__method_by_name(step, d->name);
     if (!m)
-        return egdi__fail(EGDI_ERR_INVALID_ARG, "default %s: unknown method '%s' (%s)", what,
-                          d->name, egdi__method_names(step, names, sizeof names));
+        return egdi__fail(EGDI_ERR_INVALID_ARG, "default %s '%s': unknown method '%s' (%s)",
+                          what, text, d->name, names);
     double p[EGDI__MAX_PARAMS];
     if (egdi__method_params_text(m, d->params, "(default)", p) != EGDI_OK) {
         char why[512];
@@ -160,9 +162,9 @@ egdi_status egdi__imeta_apply_defaults(row *rows, size_t n, const egdi_imeta_opt
                                        int has_norm, egdi__imeta_default *dn,
                                        egdi__imeta_default *da, egdi_imeta_notes *nt)
 {
-    egdi_status st = parse_default(o->normalisation, EGDI_STEP_NORMALISE, "normalisation", dn);
+    egdi_status st = parse_default(o->normalisation, EGDI_STEP_NORMALISE, 0, "normalisation", dn);
     if (st == EGDI_OK)
-        st = parse_default(o->aggregation, EGDI_STEP_AGGREGATE, "aggregation", da);
+        st = parse_default(o->aggregation, EGDI_STEP_AGGREGATE, 0, "aggregation", da);
     size_t n_norm = 0, n_agg = 0, n_ind = 0;
     for (size_t i = 0; i < n && st == EGDI_OK; i++) {
         row *w = &rows[i];
@@ -193,28 +195,9 @@ egdi_status egdi__imeta_apply_defaults(row *rows, size_t n, const egdi_imeta_opt
 egdi_status egdi__imeta_treat_and_denominate(row *rows, size_t n, const egdi_imeta_options *o,
                                              egdi__imeta_default *dt, egdi_imeta_notes *nt)
 {
-    memset(dt, 0, sizeof *dt);
-    if (o->treatment) { /* "name [params]", checked against the treatment methods */
-        const char *text = o->treatment + strspn(o->treatment, " \t");
-        size_t len = strcspn(text, " \t");
-        const egdi__method *m = NULL;
-        if (len && len < sizeof dt->name) {
-            memcpy(dt->name, text, len);
-            m = egdi__treat_by_name(dt->name);
-        }
-        if (!m)
-            return egdi__fail(EGDI_ERR_INVALID_ARG, "default treatment '%s': give a method "
-                              "(%s), then its parameters", o->treatment, egdi__treat_names());
-        dt->params = text + len + strspn(text + len, " \t");
-        double p[EGDI__MAX_PARAMS];
-        if (egdi__method_params_text(m, dt->params, "(default)", p) != EGDI_OK) {
-            char why[512];
-            snprintf(why, sizeof why, "%s", egdi_last_error());
-            return egdi__fail(EGDI_ERR_INVALID_ARG, "default treatment '%s': %s", o->treatment,
-                              why);
-        }
-        dt->given = 1;
-    }
+    egdi_status st = parse_default(o->treatment, EGDI_STEP_NORMALISE, 1, "treatment", dt);
+    if (st != EGDI_OK)
+        return st;
     size_t n_treat = 0, n_den = 0;
     char list[256] = "";
     for (size_t i = 0; i < n; i++) {
@@ -235,7 +218,6 @@ egdi_status egdi__imeta_treat_and_denominate(row *rows, size_t n, const egdi_ime
                 w->denominator = "";
         }
     }
-    egdi_status st = EGDI_OK;
     if (n_treat)
         st = egdi__imeta_note(nt, "%zu indicator%s without a Treatment: %s%s%s (the default "
                               "given)", n_treat, n_treat > 1 ? "s" : "", dt->name,

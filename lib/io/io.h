@@ -31,11 +31,11 @@ EGDI_HIDDEN char egdi__csv_detect_delimiter(const char *text, size_t len);
 EGDI_HIDDEN int egdi__csv_delimiter_ok(char d);
 /* "','", "tab", ... for messages. */
 EGDI_HIDDEN const char *egdi__csv_delimiter_name(char d);
+/* Offset of the first NUL byte or invalid UTF-8 sequence in text, or len. */
+EGDI_HIDDEN size_t egdi__text_invalid_at(const char *text, size_t len);
 /* EGDI_ERR_PARSE naming the line and byte offset of the first NUL byte or
  * invalid UTF-8 sequence of text; `skipped` bytes (a BOM) precede text in the
  * file. egdi__csv_parse() applies it to every file. */
-/* Offset of the first NUL byte or invalid UTF-8 sequence in text, or len. */
-EGDI_HIDDEN size_t egdi__text_invalid_at(const char *text, size_t len);
 EGDI_HIDDEN egdi_status egdi__text_check(const char *text, size_t len, size_t skipped,
                                          const char *source);
 EGDI_HIDDEN void egdi__csv_write_field(FILE *fp, const char *s, char delimiter);

@@ -481,26 +481,41 @@ static egdi_status check_json_text(const egdi_dataset *ds, const egdi_csv_option
     return st;
 }
 
+/* Resolve the options and refuse, before anything is written, what the
+ * writer `fn` cannot write (bad provenance pairs; text JSON cannot hold). */
+static egdi_status prepare(const egdi_dataset *ds, const egdi_csv_options *opts, writer_fn fn,
+                           egdi_csv_options *o)
+{
+    egdi_status st = egdi__csv_options_resolve(opts, o);
+    if (st == EGDI_OK)
+        st = check_meta(o);
+    if (st == EGDI_OK && fn == write_json)
+        st = check_json_text(ds, o);
+    return st;
+}
+
+/* Write with resolved, checked options (in the C locale) and flush. */
+static egdi_status emit(const egdi_dataset *ds, FILE *fp, const egdi_csv_options *o,
+                        writer_fn fn)
+{
+    egdi__locale loc;
+    egdi_status st = egdi__locale_push(&loc);
+    if (st != EGDI_OK)
+        return st;
+    fn(ds, fp, o);
+    egdi__locale_pop(&loc);
+    if (fflush(fp) != 0 || ferror(fp))
+        return egdi__fail(EGDI_ERR_IO, "write error: %s", strerror(errno));
+    return EGDI_OK;
+}
+
 static egdi_status write_stream(const egdi_dataset *ds, FILE *fp, const egdi_csv_options *opts,
                                 writer_fn fn)
 {
     EGDI_CHECK_ARG(ds && fp, "ds/fp");
     egdi_csv_options o;
-    egdi_status st = egdi__csv_options_resolve(opts, &o);
-    if (st == EGDI_OK)
-        st = check_meta(&o);
-    if (st == EGDI_OK && fn == write_json)
-        st = check_json_text(ds, &o);
-    if (st != EGDI_OK)
-        return st;
-    egdi__locale loc;
-    if ((st = egdi__locale_push(&loc)) != EGDI_OK)
-        return st;
-    fn(ds, fp, &o);
-    egdi__locale_pop(&loc);
-    if (fflush(fp) != 0 || ferror(fp))
-        return egdi__fail(EGDI_ERR_IO, "write error: %s", strerror(errno));
-    return EGDI_OK;
+    egdi_status st = prepare(ds, opts, fn, &o);
+    return st ? st : emit(ds, fp, &o, fn);
 }
 
 static egdi_status write_path(const egdi_dataset *ds, const char *path,
@@ -508,17 +523,13 @@ static egdi_status write_path(const egdi_dataset *ds, const char *path,
 {
     EGDI_CHECK_ARG(ds && path, "ds/path");
     egdi_csv_options o;
-    egdi_status st = egdi__csv_options_resolve(opts, &o);
-    if (st == EGDI_OK)
-        st = check_meta(&o);
-    if (st == EGDI_OK && fn == write_json)
-        st = check_json_text(ds, &o); /* before the file is touched */
+    egdi_status st = prepare(ds, opts, fn, &o); /* before the file is touched */
     if (st != EGDI_OK)
         return st;
     egdi__outfile of;
     if ((st = egdi__outfile_open(&of, path)) != EGDI_OK)
         return st;
-    st = write_stream(ds, of.fp, &o, fn);
+    st = emit(ds, of.fp, &o, fn);
     if (st != EGDI_OK) {
         egdi__outfile_abort(&of);
         egdi__error_prefix("%s: ", path);

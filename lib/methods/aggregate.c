@@ -57,7 +57,7 @@ static double power_mean(const egdi__args *a, size_t i, double p, double m, doub
     if (m == 0)
         return 0;
     if (!isfinite(wsum))
-        return NAN; /* weights beyond a double: egdi__agg_finish reports it */
+        return NAN; /* weights beyond a double: finish() reports it */
     double s = 0, t = 0, g = 0;
     for (size_t c = 0; c < a->n_kids; c++) {
         double w = a->weights[c], x = a->kids[c][i];
@@ -77,8 +77,10 @@ static double power_mean(const egdi__args *a, size_t i, double p, double m, doub
     return m * exp(lr / p);
 }
 
-egdi_status egdi__agg_accumulate(const egdi__args *a, egdi__agg_form form, double p,
-                                 size_t *n_pos)
+/* Sums over the children into a->out (sum w f(x); for EGDI__AGG_POWER the
+ * power mean itself), a->work (sum w) and a->work + n (children with a
+ * value); *n_pos = the positively weighted children. */
+static egdi_status accumulate(const egdi__args *a, egdi__agg_form form, double p, size_t *n_pos)
 {
     size_t n = a->n;
     double *acc = a->out, *wsum = a->work, *cnt = a->work + n;
@@ -172,9 +174,8 @@ egdi_status egdi__agg_available(const egdi__args *a, double *cnt, double *need)
 /* Units with too few children become missing; the others get the mean. A
  * result that is not finite (sums beyond the range of a double) is an error,
  * never a silent infinity, zero or missing value. */
-egdi_status egdi__agg_finish(const egdi__args *a, size_t n_pos, egdi__agg_form form, double p)
+static egdi_status finish(const egdi__args *a, size_t n_pos, egdi__agg_form form)
 {
-    (void)p; /* the power mean is complete after egdi__agg_accumulate */
     const double *wsum = a->work, *cnt = a->work + a->n;
     double need = (double)egdi__agg_need(a->min_share, n_pos);
     for (size_t i = 0; i < a->n; i++) {
@@ -205,20 +206,23 @@ egdi_status egdi__agg_finish(const egdi__args *a, size_t n_pos, egdi__agg_form f
     return EGDI_OK;
 }
 
+egdi_status egdi__agg_mean(const egdi__args *a, egdi__agg_form form, double p)
+{
+    size_t n_pos;
+    egdi_status st = accumulate(a, form, p, &n_pos);
+    return st == EGDI_OK ? finish(a, n_pos, form) : st;
+}
+
 static egdi_status mean_apply(const egdi__args *a, const double *fitted)
 {
     (void)fitted;
-    size_t n_pos;
-    egdi_status st = egdi__agg_accumulate(a, EGDI__AGG_LINEAR, 1, &n_pos);
-    return st == EGDI_OK ? egdi__agg_finish(a, n_pos, EGDI__AGG_LINEAR, 1) : st;
+    return egdi__agg_mean(a, EGDI__AGG_LINEAR, 1);
 }
 
 static egdi_status geomean_apply(const egdi__args *a, const double *fitted)
 {
     (void)fitted;
-    size_t n_pos;
-    egdi_status st = egdi__agg_accumulate(a, EGDI__AGG_LOG, 0, &n_pos);
-    return st == EGDI_OK ? egdi__agg_finish(a, n_pos, EGDI__AGG_LOG, 0) : st;
+    return egdi__agg_mean(a, EGDI__AGG_LOG, 0);
 }
 
 /* ---- parameters ---- */

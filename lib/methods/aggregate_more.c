@@ -24,9 +24,7 @@
 egdi_status egdi__harmean_apply(const egdi__args *a, const double *fitted)
 {
     (void)fitted;
-    size_t n_pos;
-    egdi_status st = egdi__agg_accumulate(a, EGDI__AGG_RECIP, -1, &n_pos);
-    return st == EGDI_OK ? egdi__agg_finish(a, n_pos, EGDI__AGG_RECIP, -1) : st;
+    return egdi__agg_mean(a, EGDI__AGG_RECIP, -1);
 }
 
 egdi_status egdi__genmean_apply(const egdi__args *a, const double *fitted)
@@ -34,9 +32,7 @@ egdi_status egdi__genmean_apply(const egdi__args *a, const double *fitted)
     (void)fitted;
     double p = a->params[0];
     egdi__agg_form form = p == 0 ? EGDI__AGG_LOG : p == 1 ? EGDI__AGG_LINEAR : EGDI__AGG_POWER;
-    size_t n_pos;
-    egdi_status st = egdi__agg_accumulate(a, form, p, &n_pos);
-    return st == EGDI_OK ? egdi__agg_finish(a, n_pos, form, p) : st;
+    return egdi__agg_mean(a, form, p);
 }
 
 /* The weighted median of unit i's children. A value v qualifies when the

@@ -21,17 +21,15 @@ typedef enum egdi__agg_form {
     EGDI__AGG_POWER   /* f(x) = x^p, p != 0; values >= 0 (p > 0) or > 0 (p < 0) */
 } egdi__agg_form;
 
-/* Sums over the children into a->out (sum w f(x)), a->work (sum w) and
- * a->work + n (children with a value); *n_pos = the positively weighted
- * children. For EGDI__AGG_POWER a->out gets the power mean itself, computed
- * without overflow or loss of precision for any p != 0. A value outside the
- * form's domain is EGDI_ERR_DOMAIN naming node, unit and child. (aggregate.c) */
-EGDI_HIDDEN egdi_status egdi__agg_accumulate(const egdi__args *a, egdi__agg_form form, double p,
-                                             size_t *n_pos);
-/* Turn the sums into the mean, or NaN where fewer children than MinShare
- * requires have a value. A mean beyond the range of a double is an error. */
-EGDI_HIDDEN egdi_status egdi__agg_finish(const egdi__args *a, size_t n_pos, egdi__agg_form form,
-                                         double p);
+/* The weighted quasi-arithmetic mean of every unit's children into a->out
+ * (a->work: 2 n doubles): missing children skipped and the weights
+ * renormalised, NaN where fewer children than MinShare requires have a value.
+ * For EGDI__AGG_POWER (p != 0) the power mean is computed without overflow or
+ * loss of precision for any p. A value outside the form's domain is
+ * EGDI_ERR_DOMAIN naming node, unit and child; a mean beyond the range of a
+ * double is EGDI_ERR_DOMAIN; all weights zero is EGDI_ERR_INVALID_INDEX.
+ * (aggregate.c) */
+EGDI_HIDDEN egdi_status egdi__agg_mean(const egdi__args *a, egdi__agg_form form, double p);
 /* The fewest children with a value that keep an aggregate's value, for n_pos
  * positively weighted children: the smallest c with c / n_pos >= min_share. */
 EGDI_HIDDEN size_t egdi__agg_need(double min_share, size_t n_pos);

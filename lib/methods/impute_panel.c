@@ -247,21 +247,6 @@ egdi_status egdi_impute_panel_values(const int *units, const double *times, size
     return panel_core(units, times, n_rows, values, n_cols, &o, out, fill, source, NULL, fn);
 }
 
-/* A copy of ds keeping only the columns keep1 and keep2. */
-static egdi_status keep_columns(const egdi_dataset *ds, size_t keep1, size_t keep2,
-                                egdi_dataset **out)
-{
-    egdi_status st = egdi_dataset_clone(ds, out);
-    for (size_t j = egdi_dataset_n_columns(ds); st == EGDI_OK && j-- > 0;)
-        if (j != keep1 && j != keep2)
-            st = egdi_dataset_remove_column(*out, j);
-    if (st != EGDI_OK) {
-        egdi_dataset_free(*out);
-        *out = NULL;
-    }
-    return st;
-}
-
 /* Positions of the columns to impute (*m of them) into cols (room for all). */
 static egdi_status panel_columns(const egdi_dataset *ds, const egdi_impute_panel_options *o,
                                  size_t time_col, size_t *cols, size_t *m, const char *fn)
@@ -371,10 +356,12 @@ egdi_status egdi_impute_panel(const egdi_dataset *panel, const egdi_impute_panel
     st = panel_core(units, times, n, x, m, &o, x, fl, src, &nm, fn);
     if (st == EGDI_OK)
         st = egdi_dataset_clone(panel, &res);
+    /* the flag and source tables keep the unit and time columns, in the panel's order */
+    const size_t keys[2] = {uc < tc ? uc : tc, uc < tc ? tc : uc};
     if (st == EGDI_OK && fill)
-        st = keep_columns(panel, uc, tc, &fds);
+        st = egdi__units_with_columns(panel, keys, 2, &fds);
     if (st == EGDI_OK && source)
-        st = keep_columns(panel, uc, tc, &sds);
+        st = egdi__units_with_columns(panel, keys, 2, &sds);
     for (size_t q = 0; st == EGDI_OK && q < m; q++) {
         for (size_t r = 0; r < n; r++)
             colv[r] = x[r * m + q];

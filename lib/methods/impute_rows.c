@@ -9,6 +9,7 @@
 
 #include <gsl/gsl_sort_double.h>
 
+#include "data/data.h"
 #include "methods/methods.h"
 
 static const char *const fill_names[] = {"observed", "missing", "row", "carried",
@@ -211,12 +212,13 @@ static int group_of(const egdi_index *idx, size_t i, int level)
     return (int)node;
 }
 
-/* A dataset with the units of data and no column. */
-static egdi_status units_only(const egdi_dataset *data, egdi_dataset **out)
+egdi_status egdi__units_with_columns(const egdi_dataset *src, const size_t *keep,
+                                     size_t n_keep, egdi_dataset **out)
 {
-    egdi_status st = egdi_dataset_clone(data, out);
-    for (size_t j = egdi_dataset_n_columns(data); st == EGDI_OK && j-- > 0;)
-        st = egdi_dataset_remove_column(*out, j);
+    egdi_status st = egdi_dataset_new(out);
+    st = st ? st : egdi__dataset_copy_units(*out, src);
+    for (size_t k = 0; k < n_keep && st == EGDI_OK; k++)
+        st = egdi__dataset_copy_column(*out, src, keep[k], NULL);
     if (st != EGDI_OK) {
         egdi_dataset_free(*out);
         *out = NULL;
@@ -319,7 +321,7 @@ egdi_status egdi_impute_rows(const egdi_index *idx, const egdi_dataset *data,
     if (st == EGDI_OK)
         st = egdi_dataset_clone(data, &res);
     if (st == EGDI_OK && flags)
-        st = units_only(data, &fds);
+        st = egdi__units_with_columns(data, NULL, 0, &fds);
     for (size_t q = 0; st == EGDI_OK && q < m; q++) {
         for (size_t r = 0; r < n; r++)
             colv[r] = x[r * m + q];

@@ -50,7 +50,7 @@ static void array_free(array_run *r)
 }
 
 /* Look the method up, check its parameters, allocate the scratch the engine
- * gives a node (eval.c: 2 max(n, n_groups) doubles, 2 n_groups + 1 size_t). */
+ * gives a node (egdi__work_size, egdi__iwork_size). */
 static egdi_status array_prepare(egdi_step step, int method, const double *params,
                                  size_t n_params, size_t n, size_t n_kids, size_t n_groups,
                                  array_run *r, const egdi__method **out)
@@ -66,14 +66,14 @@ static egdi_status array_prepare(egdi_step step, int method, const double *param
     egdi_status st = egdi__method_params(m, params, n_params, "array", r->params);
     if (st != EGDI_OK)
         return st;
-    size_t n_names = n > n_kids ? n : n_kids, n_work = 2 * (n > n_groups ? n : n_groups);
+    size_t n_names = n > n_kids ? n : n_kids;
     size_t n_fit = egdi__method_fitted_size(m, n_groups);
     r->text = egdi__mallocarray(n_names ? n_names : 1, 21);
     r->off = egdi__mallocarray(n_names ? n_names : 1, sizeof *r->off);
     r->kids = egdi__mallocarray(n_kids ? n_kids : 1, sizeof *r->kids);
-    r->work = egdi__mallocarray(n_work ? n_work : 1, sizeof *r->work);
+    r->work = egdi__mallocarray(egdi__work_size(n, n_groups), sizeof *r->work);
     r->fitted = egdi__mallocarray(n_fit ? n_fit : 1, sizeof *r->fitted);
-    r->iwork = egdi__mallocarray(2 * n_groups + 1, sizeof *r->iwork);
+    r->iwork = egdi__mallocarray(egdi__iwork_size(n_groups), sizeof *r->iwork);
     if (!r->text || !r->off || !r->kids || !r->work || !r->fitted || !r->iwork) {
         array_free(r);
         return egdi__fail(EGDI_ERR_NOMEM, "out of memory for %s of %zu values",

@@ -51,14 +51,24 @@ static inline const char *egdi__unit(const egdi__names *nm, size_t i)
     return nm->unit_text + nm->unit_off[i];
 }
 
+/* The scratch every method may use (egdi__args work and iwork), for n units
+ * and at most n_groups groups: what the engine (eval.c) and the array-level
+ * functions (method_array.c) allocate. Never 0. */
+static inline size_t egdi__work_size(size_t n, size_t n_groups)
+{
+    size_t m = n > n_groups ? n : n_groups;
+    return m ? 2 * m : 1;
+}
+static inline size_t egdi__iwork_size(size_t n_groups) { return 2 * n_groups + 1; }
+
 /* Everything a method's fit or apply sees. Arrays are columns of n units;
  * NaN is missing. Only the members of the method's step are set. */
 typedef struct egdi__args {
     size_t n;
     const double *params;      /* n_params values, defaults filled in */
     const egdi__names *names;
-    double *work;              /* 2 max(n, n_groups) doubles of scratch */
-    size_t *iwork;             /* 2 n_groups + 1 size_t of scratch */
+    double *work;              /* egdi__work_size(n, n_groups) doubles of scratch */
+    size_t *iwork;             /* egdi__iwork_size(n_groups) size_t of scratch */
     /* normalise and impute: x in, out out (out may equal x for normalise) */
     const double *x;
     double *out;
@@ -195,6 +205,11 @@ EGDI_HIDDEN void egdi__method_write_params(const egdi__method *m, const double *
  * when it is not NULL. */
 EGDI_HIDDEN void egdi__method_write_params_unit(const egdi__method *m, const double *p,
                                                 const char *unit_code, FILE *fp);
+/* impute_rows.c: a new dataset with the units of src and (copies of) its
+ * columns keep[0..n_keep): the frame of the imputations' flag and source
+ * tables. */
+EGDI_HIDDEN egdi_status egdi__units_with_columns(const egdi_dataset *src, const size_t *keep,
+                                                 size_t n_keep, egdi_dataset **out);
 /* Size of the fitted statistics of a method for a column with n_groups levels. */
 static inline size_t egdi__method_fitted_size(const egdi__method *m, size_t n_groups)
 {

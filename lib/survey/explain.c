@@ -485,17 +485,12 @@ egdi_status egdi_survey_explain(int edition, egdi_survey_input input, const egdi
     st = st ? st : egdi__survey_rules_resolve(edition, o.survey, &rules);
     if (st == EGDI_OK && o.rank_decimals == -2)
         o.rank_decimals = rules.info.rank_decimals;
-    /* the data passes the ranking table's checks, or is refused as it refuses it */
-    egdi_dataset *tab = NULL;
-    st = st ? st : egdi_survey_compute_ex(edition, input, data, o.survey, &tab);
-    egdi_dataset_free(tab);
-    /* the index and the units the ranking table computes */
+    /* the index and the units the ranking table computes; the data refused as
+     * it refuses it */
     egdi_index *idx = NULL;
     egdi_dataset *sub = NULL;
     size_t row;
-    st = st ? st : egdi__survey_rules_index(&rules, input, data, &idx);
-    if (st == EGDI_OK && rules.o.impute != EGDI_IMPUTE_NONE)
-        st = egdi__survey_assessed(idx, data, &sub, NULL);
+    st = st ? st : egdi__survey_prepare(&rules, input, data, &idx, &sub, NULL);
     if (st == EGDI_OK && sub && egdi_dataset_find_unit(sub, unit, &row) != EGDI_OK &&
         egdi_dataset_find_unit_by_name(sub, unit, &row) != EGDI_OK &&
         (egdi_dataset_find_unit(data, unit, &row) == EGDI_OK ||

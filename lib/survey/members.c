@@ -274,13 +274,13 @@ static void keyset_free(keyset *k)
     free(k->keys);
 }
 
-static char *lower(const char *s)
+/* s (or NULL) with its ASCII letters lower-cased in place. */
+static char *ascii_lower(char *s)
 {
-    char *t = egdi__strdup(s);
-    for (char *p = t; p && *p; p++)
+    for (char *p = s; p && *p; p++)
         if (*p >= 'A' && *p <= 'Z')
             *p = (char)(*p + ('a' - 'A'));
-    return t;
+    return s;
 }
 
 /* Add key -> value unless the key is there or empty; *existing (if given) gets
@@ -299,7 +299,7 @@ static egdi_status keyset_put(keyset *k, const char *key, size_t value, size_t *
         k->keys = nk;
         k->cap = cap;
     }
-    char *lk = lower(key);
+    char *lk = ascii_lower(egdi__strdup(key));
     if (!lk)
         return egdi__fail(EGDI_ERR_NOMEM, "out of memory");
     int put = egdi__strmap_put(&k->map, lk, value, existing);
@@ -317,13 +317,11 @@ static egdi_status keyset_put(keyset *k, const char *key, size_t value, size_t *
 /* Look a key up ignoring ASCII case; buf holds at least 256 bytes. */
 static int keyset_get(const keyset *k, const char *key, size_t *value, char *buf)
 {
-    if (!key || !*key || strlen(key) >= 256)
+    size_t len = key ? strlen(key) : 0;
+    if (len == 0 || len >= 256)
         return 0;
-    size_t i = 0;
-    for (; key[i]; i++)
-        buf[i] = key[i] >= 'A' && key[i] <= 'Z' ? (char)(key[i] + ('a' - 'A')) : key[i];
-    buf[i] = '\0';
-    return egdi__strmap_get(&k->map, buf, value);
+    memcpy(buf, key, len + 1);
+    return egdi__strmap_get(&k->map, ascii_lower(buf), value);
 }
 
 /* The country table's codes and names -> its row. */

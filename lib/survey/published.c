@@ -19,15 +19,18 @@ static void set_ranks(double *col, const int *ranks, size_t n)
         col[i] = ranks[i] ? (double)ranks[i] : NAN;
 }
 
-/* Rank, group, class and the ranks within groups of tab on the values v. */
+/* Rank, group, class and the ranks within groups of tab on the values v, as
+ * the ranking table ranks (egdi__survey_rank()). */
 static egdi_status rerank(egdi_dataset *tab, const double *v, const egdi__survey_rules *r)
 {
     size_t n = tab->n_units;
     double *x = egdi__mallocarray(n, sizeof *x), *egdi = numeric(tab, "egdi");
     double *rank = numeric(tab, "rank");
     int *ibuf = egdi__mallocarray(n, sizeof *ibuf), *groups = egdi__mallocarray(n, sizeof *groups);
+    int *classes = egdi__mallocarray(n, sizeof *classes);
     size_t jg = egdi__dataset_column(tab, "group"), jc = egdi__dataset_column(tab, "rating_class");
-    egdi_status st = x && ibuf && groups ? EGDI_OK : egdi__fail(EGDI_ERR_NOMEM, "out of memory");
+    egdi_status st = x && ibuf && groups && classes
+                         ? EGDI_OK : egdi__fail(EGDI_ERR_NOMEM, "out of memory");
     if (st == EGDI_OK && (!egdi || !rank || jg == (size_t)-1 || jc == (size_t)-1))
         st = egdi__fail(EGDI_ERR_DATA, "the ranking table lacks egdi, rank, group or "
                         "rating_class"); /* cannot happen: the table always has them */
@@ -35,19 +38,13 @@ static egdi_status rerank(egdi_dataset *tab, const double *v, const egdi__survey
         memcpy(egdi, v, n * sizeof *v);
         memcpy(x, v, n * sizeof *v);
     }
-    if (st == EGDI_OK && r->info.rank_decimals >= 0)
-        st = egdi_round(x, n, r->info.rank_decimals, x);
-    st = st ? st : egdi_rank(x, n, -1, EGDI_TIES_MIN, ibuf);
+    st = st ? st : egdi__survey_rank(r, x, n, ibuf, groups, classes);
     if (st == EGDI_OK)
         set_ranks(rank, ibuf, n);
-    st = st ? st : egdi_groups(x, n, r->thresholds, groups);
     for (size_t i = 0; i < n && st == EGDI_OK; i++)
         st = egdi_dataset_set_label(tab, i, jg, egdi_group_name(groups[i]));
-    if (st == EGDI_OK && r->info.has_rating_classes) {
-        st = egdi_rating_classes(x, groups, n, r->info.quantile_type, ibuf);
-        for (size_t i = 0; i < n && st == EGDI_OK; i++)
-            st = egdi_dataset_set_label(tab, i, jc, egdi_rating_class_label(ibuf[i]));
-    }
+    for (size_t i = 0; i < n && st == EGDI_OK && r->info.has_rating_classes; i++)
+        st = egdi_dataset_set_label(tab, i, jc, egdi_rating_class_label(classes[i]));
     for (size_t k = 0; k < r->o.n_rank_within && st == EGDI_OK; k++) {
         char name[256];
         snprintf(name, sizeof name, "%s_rank", r->o.rank_within[k]);
@@ -59,7 +56,7 @@ static egdi_status rerank(egdi_dataset *tab, const double *v, const egdi__survey
         if (st == EGDI_OK)
             set_ranks(col, ibuf, n);
     }
-    free(x), free(ibuf), free(groups);
+    free(x), free(ibuf), free(groups), free(classes);
     return st;
 }
 

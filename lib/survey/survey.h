@@ -27,20 +27,29 @@ typedef struct egdi__survey_rules {
  * version or value (quantile type, rank decimals, thresholds, rank_within). */
 EGDI_HIDDEN egdi_status egdi__survey_rules_resolve(int year, const egdi_survey_options *opts,
                                                    egdi__survey_rules *r);
-/* table.c: the edition's index as the ranking table computes it: without the
- * raw indicators absent from data with drop_absent_indicators, every
- * indicator imputed as the rules ask. */
-EGDI_HIDDEN egdi_status egdi__survey_rules_index(const egdi__survey_rules *r,
-                                                 egdi_survey_input input,
-                                                 const egdi_dataset *data, egdi_index **out);
-/* table.c: with imputation, a unit without a single observed indicator of idx
- * is not assessed: it is left out of the computation (imputing it entirely
- * would give it a rank and move the statistics fitted on the others). When
- * some unit is left out, *sub is a new dataset of the others and, if rows is
- * not NULL, *rows a new array of the position in data of each of its units;
- * otherwise both stay NULL. */
-EGDI_HIDDEN egdi_status egdi__survey_assessed(const egdi_index *idx, const egdi_dataset *data,
-                                              egdi_dataset **sub, size_t **rows);
+/* table.c: what the ranking table does before it computes, for the callers
+ * that compute the edition themselves (what-if, explain): *idx the edition's
+ * index as the table computes it (without the raw indicators absent from data
+ * with drop_absent_indicators, every indicator imputed as the rules ask); the
+ * data refused as the table refuses it (no units, another survey_year,
+ * components outside [0, 1], a column without any value, a rank_within column
+ * it lacks); and, with imputation, the units assessed: a unit without a single
+ * observed indicator is left out (imputing it entirely would give it a rank and
+ * move the statistics fitted on the others). When some unit is left out, *sub
+ * is a new dataset of the others and, if rows is not NULL, *rows a new array of
+ * the position in data of each of its units; otherwise both are NULL. On
+ * failure nothing is left allocated. */
+EGDI_HIDDEN egdi_status egdi__survey_prepare(const egdi__survey_rules *r, egdi_survey_input input,
+                                             const egdi_dataset *data, egdi_index **idx,
+                                             egdi_dataset **sub, size_t **rows);
+/* table.c: the EGDI ranked as the Survey ranks it, the one rule of the ranking
+ * table and the published comparison (what-if measures one unit by the same
+ * kernels without allocating): x (n values) rounded in place to the rank
+ * precision, its competition ranks (0 = none), its groups on the rounded
+ * values, and their rating classes (egdi_rating_classes(); all 0 in an edition
+ * without them). */
+EGDI_HIDDEN egdi_status egdi__survey_rank(const egdi__survey_rules *r, double *x, size_t n,
+                                          int *ranks, int *groups, int *classes);
 
 /* explain.c, strengths.c: everything one explanation needs; per-node arrays
  * are indexed by node position (plan positions = index positions), per-unit

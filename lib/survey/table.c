@@ -76,8 +76,11 @@ egdi_status egdi__survey_rules_resolve(int year, const egdi_survey_options *opts
     return EGDI_OK;
 }
 
-egdi_status egdi__survey_rules_index(const egdi__survey_rules *r, egdi_survey_input input,
-                                     const egdi_dataset *data, egdi_index **out)
+/* The edition's index as the ranking table computes it: without the raw
+ * indicators absent from data with drop_absent_indicators, every indicator
+ * imputed as the rules ask. */
+static egdi_status rules_index(const egdi__survey_rules *r, egdi_survey_input input,
+                               const egdi_dataset *data, egdi_index **out)
 {
     const egdi_survey_options *o = &r->o;
     egdi_index *idx = NULL;
@@ -168,9 +171,34 @@ static egdi_status add_imputed(const egdi_plan *p, const egdi_eval *ev, const si
 
 typedef struct scratch {
     double *buf, *tmp;
-    int *ibuf, *groups;
+    int *ibuf, *ranks, *groups;
     const char **labels;
 } scratch;
+
+egdi_status egdi__survey_rank(const egdi__survey_rules *r, double *x, size_t n, int *ranks,
+                              int *groups, int *classes)
+{
+    egdi_status st = EGDI_OK;
+    if (r->info.rank_decimals >= 0)
+        st = egdi_round(x, n, r->info.rank_decimals, x);
+    st = st ? st : egdi_rank(x, n, -1, EGDI_TIES_MIN, ranks);
+    st = st ? st : egdi_groups(x, n, r->thresholds, groups);
+    if (st == EGDI_OK && r->info.has_rating_classes)
+        return egdi_rating_classes(x, groups, n, r->info.quantile_type, classes);
+    for (size_t i = 0; i < n && st == EGDI_OK; i++)
+        classes[i] = 0;
+    return st;
+}
+
+/* Append the numeric column `name` of the ranks (0 = unranked: missing). */
+static egdi_status add_rank_column(egdi_dataset *out, const char *name, const int *ranks)
+{
+    egdi_status st = egdi_dataset_add_numeric(out, name, NULL, 0);
+    double *col = st == EGDI_OK ? out->cols[out->n_cols - 1].num : NULL;
+    for (size_t i = 0; i < out->n_units && st == EGDI_OK; i++)
+        col[i] = ranks[i] ? (double)ranks[i] : NAN;
+    return st;
+}
 
 /* A node's scores for every unit of the table: the result's unit j is the
  * table's unit rows[j] (rows NULL: the same units); the others are missing. */
@@ -198,30 +226,21 @@ static egdi_status add_rank_of(const egdi_edition_info *info, egdi_dataset *out,
         return EGDI_OK; /* epi: only when the input has it */
     /* egdi_rank rounds to the decimals itself (-1: unrounded) */
     egdi_status st = egdi_rank(out->cols[j].num, n, info->rank_decimals, EGDI_TIES_MIN, s->ibuf);
-    st = st ? st : egdi_dataset_add_numeric(out, name, NULL, 0);
-    double *r = st == EGDI_OK ? out->cols[out->n_cols - 1].num : NULL;
-    for (size_t i = 0; i < n && st == EGDI_OK; i++)
-        r[i] = s->ibuf[i] ? (double)s->ibuf[i] : NAN;
-    return st;
+    return st ? st : add_rank_column(out, name, s->ibuf);
 }
 
 /* "<label>_rank": the EGDI rank (s->buf: the EGDI as ranked) within the groups
- * of the label column `label` of data. */
+ * of the label column `label` of data (check_data() made sure it has one). */
 static egdi_status add_rank_within(const char *label, const egdi_dataset *data,
                                    egdi_dataset *out, scratch *s)
 {
-    size_t n = out->n_units, j = label ? egdi__dataset_column(data, label) : (size_t)-1;
-    if (j == (size_t)-1 || data->cols[j].kind != EGDI_COLUMN_LABEL)
-        return egdi__fail(EGDI_ERR_NOT_FOUND, "rank within '%s': the data has no label column "
-                          "of that name", label ? label : "(null)");
+    size_t j = egdi__dataset_column(data, label);
     char name[256];
     if (snprintf(name, sizeof name, "%s_rank", label) >= (int)sizeof name)
         return egdi__fail(EGDI_ERR_INVALID_ARG, "rank within: the label name is too long");
-    egdi_status st = egdi_rank_within(s->buf, data->cols[j].codes, n, -1, EGDI_TIES_MIN, s->ibuf);
-    st = st ? st : egdi_dataset_add_numeric(out, name, NULL, 0);
-    double *r = st == EGDI_OK ? out->cols[out->n_cols - 1].num : NULL;
-    for (size_t i = 0; i < n && st == EGDI_OK; i++)
-        r[i] = s->ibuf[i] ? (double)s->ibuf[i] : NAN;
+    egdi_status st = egdi_rank_within(s->buf, data->cols[j].codes, out->n_units, -1,
+                                      EGDI_TIES_MIN, s->ibuf);
+    st = st ? st : add_rank_column(out, name, s->ibuf);
     if (st != EGDI_OK)
         egdi__error_prefix("rank within '%s': ", label);
     return st;
@@ -246,21 +265,11 @@ static egdi_status build_table(const egdi__survey_rules *r, egdi_survey_input in
     if (st == EGDI_OK)
         memcpy(s->buf, out->cols[out->n_cols - 1].num, n * sizeof *s->buf);
     st = st ? st : add_epi(input, data, out);
-    if (st == EGDI_OK && info->rank_decimals >= 0)
-        st = egdi_round(s->buf, n, info->rank_decimals, s->buf);
-    st = st ? st : egdi_rank(s->buf, n, -1, EGDI_TIES_MIN, s->ibuf);
-    if (st == EGDI_OK) {
-        st = egdi_dataset_add_numeric(out, "rank", NULL, 0);
-        double *rank = st == EGDI_OK ? out->cols[out->n_cols - 1].num : NULL;
-        for (size_t i = 0; i < n && st == EGDI_OK; i++)
-            rank[i] = s->ibuf[i] ? (double)s->ibuf[i] : NAN;
-    }
-    st = st ? st : egdi_groups(s->buf, n, r->thresholds, s->groups);
+    st = st ? st : egdi__survey_rank(r, s->buf, n, s->ranks, s->groups, s->ibuf);
+    st = st ? st : add_rank_column(out, "rank", s->ranks);
     for (size_t i = 0; i < n && st == EGDI_OK; i++)
         s->labels[i] = egdi_group_name(s->groups[i]);
     st = st ? st : egdi_dataset_add_labels(out, "group", s->labels, n);
-    if (st == EGDI_OK && info->has_rating_classes)
-        st = egdi_rating_classes(s->buf, s->groups, n, info->quantile_type, s->ibuf);
     for (size_t i = 0; i < n && st == EGDI_OK; i++)
         s->labels[i] = info->has_rating_classes ? egdi_rating_class_label(s->ibuf[i]) : NULL;
     st = st ? st : egdi_dataset_add_labels(out, "rating_class", s->labels, n);
@@ -280,8 +289,14 @@ static egdi_status build_table(const egdi__survey_rules *r, egdi_survey_input in
     return st;
 }
 
-egdi_status egdi__survey_assessed(const egdi_index *idx, const egdi_dataset *data,
-                                  egdi_dataset **sub, size_t **rows)
+/* With imputation, a unit without a single observed indicator of idx is not
+ * assessed: it is left out of the computation (imputing it entirely would give
+ * it a rank and move the statistics fitted on the others). When some unit is
+ * left out, *sub is a new dataset of the others and, if rows is not NULL,
+ * *rows a new array of the position in data of each of its units; otherwise
+ * both stay NULL. */
+static egdi_status assessed(const egdi_index *idx, const egdi_dataset *data, egdi_dataset **sub,
+                            size_t **rows)
 {
     size_t n = data->n_units, m = 0;
     unsigned char *seen = calloc(n ? n : 1, 1);
@@ -338,6 +353,13 @@ static egdi_status check_data(int year, egdi_survey_input input, const egdi_inde
             return egdi__fail(EGDI_ERR_DATA, "column '%s' has no value for any of the %zu units",
                               source, n);
     }
+    for (size_t k = 0; k < o->n_rank_within; k++) {
+        const char *label = o->rank_within[k];
+        size_t j = label ? egdi__dataset_column(data, label) : (size_t)-1;
+        if (j == (size_t)-1 || data->cols[j].kind != EGDI_COLUMN_LABEL)
+            return egdi__fail(EGDI_ERR_NOT_FOUND, "rank within '%s': the data has no label "
+                              "column of that name", label ? label : "(null)");
+    }
     if (input != EGDI_INPUT_COMPONENTS || o->allow_out_of_range)
         return EGDI_OK;
     static const char *const components[] = {"osi", "tii", "hci", "epi"};
@@ -360,6 +382,24 @@ static egdi_status check_data(int year, egdi_survey_input input, const egdi_inde
     return EGDI_OK;
 }
 
+egdi_status egdi__survey_prepare(const egdi__survey_rules *r, egdi_survey_input input,
+                                 const egdi_dataset *data, egdi_index **idx,
+                                 egdi_dataset **sub, size_t **rows)
+{
+    *idx = NULL, *sub = NULL;
+    if (rows)
+        *rows = NULL;
+    egdi_status st = rules_index(r, input, data, idx);
+    st = st ? st : check_data(r->info.edition, input, *idx, data, &r->o);
+    if (st == EGDI_OK && r->o.impute != EGDI_IMPUTE_NONE)
+        st = assessed(*idx, data, sub, rows);
+    if (st != EGDI_OK) {
+        egdi_index_free(*idx);
+        *idx = NULL;
+    }
+    return st;
+}
+
 egdi_status egdi_survey_compute(int year, egdi_survey_input input, const egdi_dataset *data,
                                 egdi_dataset **out)
 {
@@ -375,20 +415,17 @@ egdi_status egdi_survey_compute_ex(int year, egdi_survey_input input, const egdi
     egdi_dataset *tab = NULL, *sub = NULL;
     size_t n = data->n_units, *rows = NULL;
     scratch s = {egdi__mallocarray(n, sizeof *s.buf), egdi__mallocarray(n, sizeof *s.tmp),
-                 egdi__mallocarray(n, sizeof *s.ibuf), egdi__mallocarray(n, sizeof *s.groups),
-                 egdi__mallocarray(n, sizeof *s.labels)};
-    egdi_status st = s.buf && s.tmp && s.ibuf && s.groups && s.labels
+                 egdi__mallocarray(n, sizeof *s.ibuf), egdi__mallocarray(n, sizeof *s.ranks),
+                 egdi__mallocarray(n, sizeof *s.groups), egdi__mallocarray(n, sizeof *s.labels)};
+    egdi_status st = s.buf && s.tmp && s.ibuf && s.ranks && s.groups && s.labels
                          ? EGDI_OK : egdi__fail(EGDI_ERR_NOMEM, "out of memory");
     egdi__survey_rules r;
     st = st ? st : egdi__survey_rules_resolve(year, opts, &r);
-    st = st ? st : egdi__survey_rules_index(&r, input, data, &idx);
-    st = st ? st : check_data(year, input, idx, data, &r.o);
-    if (st == EGDI_OK && r.o.impute != EGDI_IMPUTE_NONE)
-        st = egdi__survey_assessed(idx, data, &sub, &rows);
+    st = st ? st : egdi__survey_prepare(&r, input, data, &idx, &sub, &rows);
     st = st ? st : egdi_compute(idx, sub ? sub : data, &res);
     st = st ? st : egdi_dataset_new(&tab);
     st = st ? st : build_table(&r, input, data, res, rows, tab, &s);
-    free(s.buf), free(s.tmp), free(s.ibuf), free(s.groups), free(s.labels);
+    free(s.buf), free(s.tmp), free(s.ibuf), free(s.ranks), free(s.groups), free(s.labels);
     free(rows);
     egdi_dataset_free(sub);
     egdi_result_free(res);

@@ -246,21 +246,22 @@ static egdi_status find_vary(const egdi_index *idx, const egdi_plan *plan,
 }
 
 /* The plan of the edition as the ranking table computes it (the same tree,
- * imputation and assessed units) and the unit's position in it. */
+ * imputation and assessed units; the data refused as the table refuses it)
+ * and the unit's position in it. */
 static egdi_status make_plan(const egdi__survey_rules *r, egdi_survey_input input,
                              const egdi_dataset *data, const char *unit, egdi_index **idx,
                              egdi_plan **plan, size_t *pos)
 {
-    size_t row;
+    egdi_dataset *sub = NULL;
+    egdi_status st = egdi__survey_prepare(r, input, data, idx, &sub, NULL);
+    if (st != EGDI_OK)
+        return st;
+    size_t row = 0;
     if (egdi_dataset_find_unit(data, unit, &row) != EGDI_OK &&
         egdi_dataset_find_unit_by_name(data, unit, &row) != EGDI_OK)
-        return egdi__fail(EGDI_ERR_NOT_FOUND, "no unit '%s' in the data (by code or name)", unit);
-    egdi_dataset *sub = NULL;
-    egdi_status st = egdi__survey_rules_index(r, input, data, idx);
-    if (st == EGDI_OK && r->o.impute != EGDI_IMPUTE_NONE)
-        st = egdi__survey_assessed(*idx, data, &sub, NULL);
+        st = egdi__fail(EGDI_ERR_NOT_FOUND, "no unit '%s' in the data (by code or name)", unit);
     st = st ? st : egdi_plan_new(*idx, sub ? sub : data, plan);
-    const char *code = egdi_dataset_unit_code(data, row);
+    const char *code = st == EGDI_OK ? egdi_dataset_unit_code(data, row) : NULL;
     if (st == EGDI_OK && egdi_plan_find_unit(*plan, code, pos) != EGDI_OK)
         st = egdi__fail(EGDI_ERR_DATA, "unit '%s' is not assessed: it has no value for any "
                         "indicator", unit);
@@ -380,10 +381,6 @@ egdi_status egdi_whatif_solve(int edition, const egdi_dataset *data, const char 
     if (o.input != EGDI_INPUT_COMPONENTS && o.input != EGDI_INPUT_RAW)
         return egdi__fail(EGDI_ERR_INVALID_ARG, "unknown input kind %d", (int)o.input);
     st = check_target(&rules.info, target, target_value, egdi_dataset_n_units(data));
-    /* the data passes the ranking table's checks, or is refused as it refuses it */
-    egdi_dataset *tab = NULL;
-    st = st ? st : egdi_survey_compute_ex(edition, o.input, data, o.survey, &tab);
-    egdi_dataset_free(tab);
     if (st != EGDI_OK)
         return st;
 

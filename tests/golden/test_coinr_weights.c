@@ -115,47 +115,71 @@ static int check_group(const egdi_dataset *loadings, const egdi_dataset *varianc
     return (int)flipped;
 }
 
+/* egdi_weights_pca() of the nodes below `under` on the values of `values_file`, with
+ * COINr's weights file for the same call. */
+typedef struct pca_run {
+    egdi_index *idx;
+    egdi_dataset *values, *wref, *load, *var;
+    size_t nn;
+    double w[60];
+} pca_run;
+
+static void pca_open(pca_run *r, const char *values_file, const char *weights_file,
+                     const char *under)
+{
+    r->idx = NULL;
+    OK(egdi_index_read_csv(ASEM "asem_minmax_mean.csv", &r->idx));
+    r->values = read_by(values_file, "uCode");
+    r->wref = read_by(weights_file, "iCode");
+    egdi_weights_options o = EGDI_WEIGHTS_OPTIONS_INIT;
+    o.under = under;
+    r->nn = egdi_index_n_nodes(r->idx);
+    ck_assert_uint_eq(r->nn, 60);
+    r->load = r->var = NULL;
+    OK(egdi_weights_pca(r->idx, r->values, &o, r->w, r->nn, &r->load, &r->var));
+}
+
+static void pca_close(pca_run *r)
+{
+    egdi_dataset_free(r->load);
+    egdi_dataset_free(r->var);
+    egdi_dataset_free(r->wref);
+    egdi_dataset_free(r->values);
+    egdi_index_free(r->idx);
+}
+
 /* get_PCA(<example coin>, dset = "Normalised", iCodes = "Physical", Level = 1) */
 START_TEST(pca_physical_normalised)
 {
-    egdi_index *idx = NULL;
-    OK(egdi_index_read_csv(ASEM "asem_minmax_mean.csv", &idx));
-    egdi_dataset *values = read_by(ASEM "c_example_normalised.csv", "uCode");
-    egdi_dataset *wref = read_by(ASEM "f_pca_example_normalised_Physical_weights.csv", "iCode");
-    egdi_weights_options o = EGDI_WEIGHTS_OPTIONS_INIT;
-    o.under = "Physical";
-    size_t nn = egdi_index_n_nodes(idx);
-    double w[60], max_rel = 0;
-    egdi_dataset *load = NULL, *var = NULL;
-    OK(egdi_weights_pca(idx, values, &o, w, nn, &load, &var));
-    ck_assert_uint_eq(egdi_dataset_n_units(load), 8);
-    int flipped = check_group(load, var, "Physical",
+    pca_run r;
+    pca_open(&r, ASEM "c_example_normalised.csv",
+             ASEM "f_pca_example_normalised_Physical_weights.csv", "Physical");
+    double max_rel = 0;
+    ck_assert_uint_eq(egdi_dataset_n_units(r.load), 8);
+    int flipped = check_group(r.load, r.var, "Physical",
                               ASEM "f_pca_example_normalised_Physical_Physical_rotation.csv",
                               ASEM "f_pca_example_normalised_Physical_Physical_sdev.csv", N_UNITS,
                               &max_rel);
     /* the weights: PC1's loadings on the 8 Physical indicators (COINr's sign here is
      * libegdi's: all 8 positive), NaN elsewhere; COINr's table keeps 1 elsewhere */
     size_t n_set = 0;
-    for (size_t k = 0; k < nn; k++) {
-        const char *code = egdi_index_node_code(idx, k);
-        const char *parent = egdi_index_node_parent(idx, k);
+    for (size_t k = 0; k < r.nn; k++) {
+        const char *code = egdi_index_node_code(r.idx, k);
+        const char *parent = egdi_index_node_parent(r.idx, k);
         if (parent && strcmp(parent, "Physical") == 0) {
-            double want = ref_value(wref, code, "Weight");
-            ck_assert_msg(rel_diff(w[k], want) <= TOL_REL, "%s: %.17g vs %.17g", code, w[k], want);
+            double want = ref_value(r.wref, code, "Weight");
+            ck_assert_msg(rel_diff(r.w[k], want) <= TOL_REL, "%s: %.17g vs %.17g", code, r.w[k],
+                          want);
             n_set++;
         } else {
-            ck_assert_msg(isnan(w[k]), "%s has a PCA weight", code);
-            ck_assert(ref_value(wref, code, "Weight") == 1);
+            ck_assert_msg(isnan(r.w[k]), "%s has a PCA weight", code);
+            ck_assert(ref_value(r.wref, code, "Weight") == 1);
         }
     }
     ck_assert_uint_eq(n_set, 8);
     printf("coinr-asem PCA Physical: 8 x 8 loadings, 8 sdev, max relative difference %.3g, "
            "%d of 8 components with the opposite sign\n", max_rel, flipped);
-    egdi_dataset_free(load);
-    egdi_dataset_free(var);
-    egdi_dataset_free(wref);
-    egdi_dataset_free(values);
-    egdi_index_free(idx);
+    pca_close(&r);
 }
 END_TEST
 
@@ -163,17 +187,10 @@ END_TEST
  * rows with a missing value dropped (1, 14 and 7 of 51) */
 START_TEST(pca_sust_raw)
 {
-    egdi_index *idx = NULL;
-    OK(egdi_index_read_csv(ASEM "asem_minmax_mean.csv", &idx));
-    egdi_dataset *values = read_by(ASEM "input_ASEM_iData.csv", "uCode");
-    egdi_dataset *wref = read_by(ASEM "f_pca_raw_Sust_weights.csv", "iCode");
-    egdi_weights_options o = EGDI_WEIGHTS_OPTIONS_INIT;
-    o.under = "Sust";
-    size_t nn = egdi_index_n_nodes(idx);
-    double w[60], max_rel = 0;
-    egdi_dataset *load = NULL, *var = NULL;
-    OK(egdi_weights_pca(idx, values, &o, w, nn, &load, &var));
-    ck_assert_uint_eq(egdi_dataset_n_units(load), 5 + 9 + 5);
+    pca_run r;
+    pca_open(&r, ASEM "input_ASEM_iData.csv", ASEM "f_pca_raw_Sust_weights.csv", "Sust");
+    double max_rel = 0;
+    ck_assert_uint_eq(egdi_dataset_n_units(r.load), 5 + 9 + 5);
     static const char *const groups[] = {"Environ", "Social", "SusEcFin"};
     static const size_t rows[] = {50, 37, 44};
     int flipped = 0;
@@ -181,27 +198,23 @@ START_TEST(pca_sust_raw)
     for (int g = 0; g < 3; g++) {
         snprintf(rf, sizeof rf, ASEM "f_pca_raw_Sust_%s_rotation.csv", groups[g]);
         snprintf(sf, sizeof sf, ASEM "f_pca_raw_Sust_%s_sdev.csv", groups[g]);
-        flipped += check_group(load, var, groups[g], rf, sf, rows[g], &max_rel);
+        flipped += check_group(r.load, r.var, groups[g], rf, sf, rows[g], &max_rel);
     }
     /* the weights are PC1's loadings: |COINr's| (COINr's PC1 sums to < 0 in all three) */
     size_t n_set = 0;
-    for (size_t k = 0; k < nn; k++) {
-        if (isnan(w[k]))
+    for (size_t k = 0; k < r.nn; k++) {
+        if (isnan(r.w[k]))
             continue;
-        const char *code = egdi_index_node_code(idx, k);
-        double want = ref_value(wref, code, "Weight");
-        ck_assert_msg(rel_diff(fabs(w[k]), fabs(want)) <= TOL_REL, "%s", code);
-        ck_assert_msg(w[k] * want < 0, "%s: COINr's PC1 has the opposite sign", code);
+        const char *code = egdi_index_node_code(r.idx, k);
+        double want = ref_value(r.wref, code, "Weight");
+        ck_assert_msg(rel_diff(fabs(r.w[k]), fabs(want)) <= TOL_REL, "%s", code);
+        ck_assert_msg(r.w[k] * want < 0, "%s: COINr's PC1 has the opposite sign", code);
         n_set++;
     }
     ck_assert_uint_eq(n_set, 19);
     printf("coinr-asem PCA Sust (raw): 3 groups, 19 variables, max relative difference %.3g, "
            "%d of 19 components with the opposite sign\n", max_rel, flipped);
-    egdi_dataset_free(load);
-    egdi_dataset_free(var);
-    egdi_dataset_free(wref);
-    egdi_dataset_free(values);
-    egdi_index_free(idx);
+    pca_close(&r);
 }
 END_TEST
 

@@ -246,6 +246,7 @@ START_TEST(gap_versus_groups)
     }
     ck_assert_uint_eq(n_world, 193);
     ck_assert_uint_ge(n_asia, 40);
+    ck_assert_uint_eq(n_asia, 47); /* data/countries.csv: 47 rows of region Asia */
     egdi_explain_options o = EGDI_EXPLAIN_OPTIONS_INIT;
     OK(egdi_survey_explain(2024, EGDI_INPUT_COMPONENTS, data, "Bahrain", &o, &gap, NULL));
     ck_assert_str_eq(row_label(gap, "egdi", "versus"), "World");
@@ -256,7 +257,7 @@ START_TEST(gap_versus_groups)
     o.group_column = "region"; /* Bahrain's own: Asia */
     OK(egdi_survey_explain(2024, EGDI_INPUT_COMPONENTS, data, "Bahrain", &o, &gap, NULL));
     ck_assert_str_eq(row_label(gap, "egdi", "versus"), "Asia");
-    NEAR(row_value(gap, "osi", "value_b"), asia / 47, 1e-12);
+    NEAR(row_value(gap, "osi", "value_b"), asia / (double)n_asia, 1e-12);
     check_sums(gap, 1e-12);
     egdi_dataset_free(gap);
     o.group_label = "Europe";
@@ -574,6 +575,16 @@ START_TEST(survey_data_checks)
     o.survey = &so;
     OK(egdi_survey_explain(2024, EGDI_INPUT_COMPONENTS, data, "Bahrain", &o, &gap, NULL));
     egdi_dataset_free(gap);
+    /* a rank_within column the data lacks, as the table refuses it */
+    const char *within[] = {"gcc"};
+    so.rank_within = within;
+    so.n_rank_within = 1;
+    FAILS(egdi_survey_compute_ex(2024, EGDI_INPUT_COMPONENTS, data, &so, &tab),
+          EGDI_ERR_NOT_FOUND, "rank within 'gcc': the data has no label column");
+    FAILS(egdi_survey_explain(2024, EGDI_INPUT_COMPONENTS, data, "Bahrain", &o, &gap, NULL),
+          EGDI_ERR_NOT_FOUND, "rank within 'gcc': the data has no label column");
+    so.rank_within = NULL;
+    so.n_rank_within = 0;
     egdi_dataset_free(data);
     /* components outside [0, 1]; no units */
     static const char big[] = "code,osi,tii,hci\nA,1.5,0.5,0.5\nB,0.2,0.4,0.6\n";

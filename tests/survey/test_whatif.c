@@ -235,7 +235,16 @@ static egdi_dataset *raw_2024(void)
 START_TEST(raw_indicators)
 {
     egdi_dataset *ds = raw_2024();
-    /* B (rank 5) to rank 2 through its internet users (natural bound 100 per cent):
+    /* The ranks and the threshold below come from a separate numpy implementation of
+     * the 2024 method, not from this library: TII indicators capped at 120, z-scores
+     * (population sd), TII = min-max of the mean z, HCI = min-max of the 1/3, 2/9,
+     * 2/9, 2/9 weighted mean of z, OSI = min-max of osi_raw, EGDI = their mean,
+     * competition ranks on 5 decimals. EGDI A..H: 0.536571, 0.570077, 0.665330,
+     * 0.466667, 0.571503, 0.497270, 0.635061, 0.582261 (B 5th). B reaches rank 2 from
+     * internet_users 79.40425325 on (bisection of the recomputed rank); at the bounds
+     * B ranks 2 with 15 mean years, 3 with 120 active mobile broadband, 5 with 120
+     * mobile subscriptions; A ranks 6 now, 4 with 120 mobile subscriptions.
+     * B (rank 5) to rank 2 through its internet users (natural bound 100 per cent):
      * every other unit's TII moves with B's value (the z-score statistics are refitted) */
     egdi_whatif_answer a = check(ds, 2024, EGDI_INPUT_RAW, NULL, "B", "internet_users",
                                  EGDI_WHATIF_RANK, 2, NAN);
@@ -244,6 +253,7 @@ START_TEST(raw_indicators)
     ck_assert_double_eq(a.upper, 100);
     ck_assert(a.reachable);
     ck_assert(a.value > 60 && a.value < 100);
+    NEAR(a.value, 79.40425325, 1e-7);
     egdi_dataset *copy, *before, *after;
     size_t i, j;
     OK(egdi_dataset_clone(ds, &copy));
@@ -266,6 +276,7 @@ START_TEST(raw_indicators)
               1, NAN);
     ck_assert(!a.reachable);
     ck_assert_double_eq(a.upper, 120);
+    ck_assert_int_eq(a.best_rank, 3);
     /* the online-service score has no natural bound; with one given it works */
     egdi_whatif_options o;
     OK(egdi_whatif_options_init(&o));
@@ -280,10 +291,13 @@ START_TEST(raw_indicators)
     a = check(ds, 2024, EGDI_INPUT_RAW, NULL, "A", "mobile_subscriptions", EGDI_WHATIF_RANK, 1,
               NAN);
     ck_assert_double_eq(a.upper, 120);
+    ck_assert_int_eq(a.current_rank, 6);
+    ck_assert_int_eq(a.best_rank, 4);
     a = check(ds, 2024, EGDI_INPUT_RAW, NULL, "B", "mobile_subscriptions", EGDI_WHATIF_RANK, 1,
               NAN);
     ck_assert(!a.reachable);
     ck_assert_int_eq(a.best_rank, a.current_rank);
+    ck_assert_int_eq(a.best_rank, 5);
     /* an aggregate, or uniform, cannot be varied with raw input */
     FAILS(egdi_whatif_solve(2024, ds, "C", "tii", EGDI_WHATIF_RANK, 2, &o, &b),
           EGDI_ERR_INVALID_ARG, "vary one of them");
@@ -429,6 +443,22 @@ START_TEST(target_met_and_errors)
     o.lower = 0; /* the natural bound itself is fine */
     OK(egdi_whatif_solve(2024, ds, "B", "internet_users", EGDI_WHATIF_RANK, 2, &o, &b));
     ck_assert(b.reachable && !b.already_met);
+    egdi_dataset_free(ds);
+    /* the data is refused as the ranking table refuses it, with the same overrides:
+     * another edition's file, a rank_within column the data lacks */
+    ds = un_data(2022);
+    OK(egdi_whatif_options_init(&o));
+    FAILS(egdi_whatif_solve(2024, ds, "Bahrain", "osi", EGDI_WHATIF_RANK, 10, &o, &b),
+          EGDI_ERR_DATA, "survey_year is 2022, but the edition computed is 2024");
+    egdi_survey_options so = EGDI_SURVEY_OPTIONS_INIT;
+    so.allow_edition_mismatch = 1;
+    o.survey = &so;
+    OK(egdi_whatif_solve(2024, ds, "Bahrain", "osi", EGDI_WHATIF_RANK, 10, &o, &b));
+    const char *within[] = {"gcc"};
+    so.rank_within = within;
+    so.n_rank_within = 1;
+    FAILS(egdi_whatif_solve(2024, ds, "Bahrain", "osi", EGDI_WHATIF_RANK, 10, &o, &b),
+          EGDI_ERR_NOT_FOUND, "rank within 'gcc': the data has no label column");
     egdi_dataset_free(ds);
 }
 END_TEST

@@ -397,12 +397,14 @@ class Build(unittest.TestCase):
             self.assertEqual(len(rep["screening"]), 51)
             self.assertTrue(all(u["included"] for u in rep["screening"]))
             treated = [t for t in rep["treatment"] if t["winsorised"]]
-            self.assertEqual(len(treated), 15)
+            self.assertEqual(len(treated), 15)   # c_example_treat_details.csv: nwin > 0
             labels = [v for t in treated for v in t["points"].values()]
+            # c_example_treated_points.csv: 34 cells "winhi", 1 "winlo"
             self.assertEqual((labels.count("winhi"), labels.count("winlo")), (34, 1))
             self.assertFalse(any(t["log"] for t in rep["treatment"]))
             bord = next(t for t in rep["treatment"] if t["indicator"] == "Bord")
             self.assertEqual(bord["nwin"], 3)   # c_example_treat_details.csv
+            # the same file's check_SkewKurt0.Skew of Bord
             self.assertAlmostEqual(bord["check0"]["skew"], 4.2113994715902665, delta=1e-9 * 4.3)
 
     def test_screen_raw_and_forced(self):

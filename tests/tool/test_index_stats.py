@@ -124,6 +124,23 @@ class IndexStats(unittest.TestCase):
         rows_ = doc["rows"] if isinstance(doc, dict) else doc
         self.assertEqual([r["code"] for r in rows_], ["Index"])
         self.assertTrue(-1 <= rows_[0]["Conn"] <= 1 and -1 <= rows_[0]["Sust"] <= 1)
+        # Kendall's tau-b by its definition, over all pairs of units, on COINr's scores of
+        # pipeline a (its aggregated file): (C - D) / sqrt((n0 - n1)(n0 - n2))
+        with open(os.path.join(ASEM, "a_minmax0_100_amean_aggregated.csv")) as f:
+            agg = list(csv.DictReader(f))
+
+        def tau_b(a, b):
+            x, y = [float(r[a]) for r in agg], [float(r[b]) for r in agg]
+            s = tx = ty = 0
+            for i in range(len(x)):
+                for j in range(i + 1, len(x)):
+                    u = (x[i] > x[j]) - (x[i] < x[j])
+                    v = (y[i] > y[j]) - (y[i] < y[j])
+                    s, tx, ty = s + u * v, tx + u * u, ty + v * v
+            return s / math.sqrt(tx * ty)
+
+        for b in ("Conn", "Sust"):
+            self.assertLessEqual(abs(rows_[0][b] - tau_b("Index", b)), 1e-12, b)
         # within pillars only: Goods and LPI are in different pillars
         g = rows(stats("--corr", "pearson", "--group-level", "2"), "code")
         self.assertEqual(g["Goods"]["LPI"], "")

@@ -157,7 +157,10 @@ class WhatIf(unittest.TestCase):
         self.assertNotEqual(rec("uniform", answers[3]["value"] - 1e-6)["rating_class"], "VH")
 
     def test_raw_indicator(self):
-        # B (rank 5) to rank 2 through internet users: the z-scores move with B's value
+        # B (rank 5) to rank 2 through internet users: the z-scores move with B's value.
+        # The ranks and the threshold come from a separate numpy implementation of the
+        # 2024 method (not this tool; the derivation is in tests/survey/test_whatif.c,
+        # raw_indicators): rank 2 from 79.40425325 on, best rank 3 at 18 expected years.
         with tempfile.TemporaryDirectory() as d:
             path = os.path.join(d, "raw.csv")
             with open(path, "w", encoding="utf-8") as f:
@@ -169,6 +172,8 @@ class WhatIf(unittest.TestCase):
             self.assertTrue(by["internet_users"]["reachable"])
             self.assertEqual((by["internet_users"]["current_value"], by["internet_users"]["upper"]),
                              (60, 100))
+            self.assertEqual(by["internet_users"]["current_rank"], 5)
+            self.assertAlmostEqual(by["internet_users"]["value"], 79.40425325, delta=1e-7)
             self.assertFalse(by["expected_years"]["reachable"])   # best rank 3 at 18 years
             self.assertEqual((by["expected_years"]["upper"], by["expected_years"]["best_rank"]),
                              (18, 3))

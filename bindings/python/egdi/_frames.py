@@ -3,6 +3,9 @@
 Every transfer is one call per column (numbers as numpy arrays, text as one
 list), never one call per row, so a conversion costs linear time.
 """
+import functools
+import os
+
 import numpy as np
 import pandas as pd
 
@@ -138,8 +141,42 @@ def to_frame(ds, code=False, columns=None, order=None, names=None):
 
 
 def _egdi_error(code, message):
+    """The egdi.Error subclass of the status ``code``, carrying ``message``."""
     from .errors import exception_class
     return exception_class(code)(message)
+
+
+def _choice(value, table, what):
+    """``table[value]``, or a ValueError listing the keys of ``table``."""
+    try:
+        return table[value]
+    except (KeyError, TypeError):
+        raise ValueError(f"unknown {what} {value!r} (expected one of {', '.join(table)})") from None
+
+
+def _data_file(name):
+    """A bundled data file: next to the package, else in $EGDI_DATA (the source tree's data/)."""
+    here = os.path.join(os.path.dirname(__file__), "data", name)
+    if not os.path.exists(here) and os.environ.get("EGDI_DATA"):
+        here = os.path.join(os.environ["EGDI_DATA"], name)
+    return here
+
+
+@functools.lru_cache(maxsize=4)
+def _read_c_table(path):
+    """A bundled table as a C dataset, read once per path; libegdi only reads it
+    (the calls take it as ``const``), so sharing it between calls and threads is safe."""
+    return _egdi.egdi_dataset_read_csv(path, None)
+
+
+def country_table(required=True):
+    """The bundled country table (``data/countries.csv``) as a C dataset, read
+    once. A table that is not installed raises libegdi's error if ``required``,
+    otherwise gives None."""
+    path = _data_file("countries.csv")
+    if not required and not os.path.exists(path):
+        return None
+    return _read_c_table(path)
 
 
 def find_country(ds, text):
@@ -147,10 +184,6 @@ def find_country(ds, text):
     or name, ignoring case, or through the bundled country table (ISO alpha-3
     code or Data Center name); libegdi's egdi_dataset_find_country(), the rule
     the tool uses too. Raises NotFoundError (or DuplicateError) naming ``text``."""
-    import os
-    from .api import _data_file
-    path = _data_file("countries.csv")
-    table = _egdi.egdi_dataset_read_csv(path, None) if os.path.exists(path) else None
-    row = _egdi.egdi_dataset_find_country(ds, str(text).strip(), table)
+    row = _egdi.egdi_dataset_find_country(ds, str(text).strip(), country_table(required=False))
     return _egdi.egdi_dataset_unit_code(ds, row)
 

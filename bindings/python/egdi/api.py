@@ -1,4 +1,5 @@
 """The Pythonic layer over libegdi: DataFrames in, DataFrames out."""
+import functools
 import math
 import os
 from collections.abc import Mapping
@@ -8,7 +9,7 @@ import pandas as pd
 
 from . import _egdi
 from ._egdi import aggregate_array, impute_array, normalise_array  # noqa: F401 (methods.i)
-from ._frames import to_dataset, to_frame
+from ._frames import _data_file, country_table, to_dataset, to_frame
 
 _INPUTS = {"components": 0, "raw": 1}
 _TIES = {"min": 0, "dense": 1, "first": 2}
@@ -83,18 +84,21 @@ def read_csv(path):
     return to_frame(_egdi.egdi_dataset_read_csv(os.fspath(path), None), code=True)
 
 
-def _data_file(name):
-    """A bundled data file: next to the package, else in $EGDI_DATA (the source tree's data/)."""
-    here = os.path.join(os.path.dirname(__file__), "data", name)
-    if not os.path.exists(here) and os.environ.get("EGDI_DATA"):
-        here = os.path.join(os.environ["EGDI_DATA"], name)
-    return here
+@functools.lru_cache(maxsize=4)
+def _read_frame(path):
+    """A bundled CSV table as a DataFrame, read once per path (callers get copies)."""
+    return pd.read_csv(path, keep_default_na=False)
+
+
+def _country_frame():
+    """The bundled country table, shared: for reading only (see :func:`countries`)."""
+    return _read_frame(_data_file("countries.csv"))
 
 
 def countries():
     """The bundled country table: code (ISO alpha-3), name (as the Data Center
     writes it), region, subregion, income, status."""
-    return pd.read_csv(_data_file("countries.csv"), keep_default_na=False)
+    return _country_frame().copy()
 
 
 def memberships():
@@ -103,18 +107,24 @@ def memberships():
     alpha-3), ``name``, ``since``, ``until`` (ISO dates, empty = open) and
     ``source``. A country is a member on the days since <= d < until; an edition
     counts the members of 1 July of its year."""
-    return pd.read_csv(_data_file("memberships.csv"), keep_default_na=False)
+    return _read_frame(_data_file("memberships.csv")).copy()
 
 
 def membership_groups():
     """The membership groups (``data/groups.csv``): ``key`` (as ``rank_within``
     takes it), ``name``, ``source``, ``url`` and ``as_of`` (the date the list was
     checked against its source)."""
-    return pd.read_csv(_data_file("groups.csv"), keep_default_na=False)
+    return _read_frame(_data_file("groups.csv")).copy()
+
+
+@functools.lru_cache(maxsize=4)
+def _read_memberships(path):
+    """The memberships as libegdi's handle, read once per path (only read after)."""
+    return _egdi.egdi_memberships_read(path)
 
 
 def _membership_keys():
-    m = _egdi.egdi_memberships_read(_data_file("memberships.csv"))
+    m = _read_memberships(_data_file("memberships.csv"))
     return [_egdi.egdi_memberships_group(m, g) for g in range(_egdi.egdi_memberships_n_groups(m))]
 
 
@@ -122,17 +132,15 @@ def _add_groups(ds, labels, edition, groups):
     """Give the C dataset ds the label columns of ``labels`` that are user groups
     (``groups``: name -> countries by name or ISO code) or memberships on 1 July of
     ``edition``, through the country table (libegdi matches and checks them)."""
-    table = _egdi.egdi_dataset_read_csv(_data_file("countries.csv"), None)
-    mem = None
+    if not labels:
+        return
+    table = country_table()
     for label in labels:
         if groups and label in groups:
             _egdi.egdi_dataset_add_group(ds, label, [str(c) for c in groups[label]], table)
-        elif _egdi.egdi_dataset_n_columns(ds) and _has_column(ds, label):
-            continue
-        else:
-            if mem is None:
-                mem = _egdi.egdi_memberships_read(_data_file("memberships.csv"))
-            _egdi.egdi_memberships_add_labels(mem, ds, label, str(int(edition)), table)
+        elif not _has_column(ds, label):
+            _egdi.egdi_memberships_add_labels(_read_memberships(_data_file("memberships.csv")),
+                                              ds, label, str(int(edition)), table)
 
 
 def _has_column(ds, name):
@@ -232,7 +240,7 @@ def compute(df, edition=2024, input="components", quantile_type=None, rank_decim
     if imp and impute_group is not None:
         df = _with_country_label(df, impute_group)
     within = [rank_within] if isinstance(rank_within, str) else list(rank_within or [])
-    table_labels = set(countries().columns) - {"code", "name"}
+    table_labels = set(_country_frame().columns) - {"code", "name"} if within else set()
     for label in within:
         if label in table_labels and label not in (groups or {}):
             df = _with_country_label(df, label)
@@ -401,7 +409,7 @@ def _with_country_label(df, column):
     joined from :func:`countries` by code or name if ``df`` lacks it."""
     if column in df.columns:
         return df
-    table = countries()
+    table = _country_frame()
     if column not in table.columns:
         raise KeyError(f"no column '{column}' in the data or the country table")
     key = "code" if "code" in df.columns else "name"
@@ -472,11 +480,11 @@ def absent_indicators(df, edition=2024):
     ``(indicator, component)`` pairs: what ``compute(..., input="raw",
     drop_absent_indicators=True)`` leaves out."""
     ds = to_dataset(df)
+    tii = set(_indicators(edition, "tii"))
     out = []
     while True:
         code = _egdi.egdi_survey_absent_indicator(int(edition), _INPUTS["raw"], ds, len(out), None)
         if code is None:
             return out
-        comp = "tii" if code in _indicators(edition, "tii") else "hci"
-        out.append((code, comp))
+        out.append((code, "tii" if code in tii else "hci"))
 

@@ -23,12 +23,11 @@ def _method(name):
     return _egdi.egdi_py_corr_method(str(name))
 
 
-def _values(df, index, code_column):
-    """The dataset of ``df``: with an index, nodes are read by code, indicators also
-    by their source column (both the input data and ``Index.compute`` output serve)."""
-    if code_column is not None:
-        return to_dataset(df, code_column=code_column)
-    return to_dataset(df)
+def _values(df, code_column):
+    """The dataset of ``df``, its unit codes from ``code_column`` (None = ``code``,
+    else ``name``). With an index, libegdi reads nodes by code and indicators also
+    by their source column, so the input data and ``Index.compute`` output serve."""
+    return to_dataset(df, code_column=code_column or "code")
 
 
 def _matrix(ds):
@@ -47,7 +46,7 @@ def describe(df, index=None, level=1, columns=None, t_skew=2.0, t_kurt=3.5, t_av
     The counts (``N.*``) are nullable integers (``Int64``), the other
     statistics floats, the flags text.
     """
-    ds = _values(df, index, code_column)
+    ds = _values(df, code_column)
     th = (float(t_skew), float(t_kurt), float(t_avail), float(t_zero), float(t_unique))
     if index is not None:
         t = _egdi.egdi_py_index_describe(index._handle(), ds, int(level), *th)
@@ -74,7 +73,7 @@ def correlations(df, method="pearson", index=None, levels=(1, 1), group_level=No
     pair ``(corr, p_values)``; with ``long=True`` one long DataFrame ``Var1,
     Var2, correlation, p_value`` instead (COINr's long format).
     """
-    ds = _values(df, index, code_column)
+    ds = _values(df, code_column)
     m = _method(method)
     if index is not None:
         lv = (levels, levels) if np.isscalar(levels) else tuple(levels)
@@ -97,7 +96,7 @@ def parent_correlations(df, index, method="pearson", max_p=0.0, code_column=None
     """Each node's correlation with its parent: ``code, name, parent, correlation,
     p_value, n`` (complete pairs). ``df`` holds every node's values by code (e.g.
     :meth:`egdi.Index.compute` output; indicators may be by source instead)."""
-    ds = _values(df, index, code_column)
+    ds = _values(df, code_column)
     t = _egdi.egdi_py_parent_correlations(index._handle(), ds, _method(method), float(max_p))
     out = to_frame(t, code=True)
     out["n"] = out["n"].astype("int64")
@@ -108,29 +107,13 @@ def cronbach(df, index=None, item_level=0, code_column=None):
     """Cronbach's alpha. Without ``index``: of all numeric columns of ``df`` (a
     float). With ``index``: per aggregate, of its children (``item_level=0``) or
     its descendants at ``item_level``: ``code, name, n_items, alpha``."""
-    if index is None:
-        num = df.select_dtypes("number")
-        return _alpha(np.ascontiguousarray(num.to_numpy(dtype=np.float64)))
-    ds = _values(df, index, code_column)
+    if index is None:     # libegdi's egdi_cronbach_alpha (2 or more columns)
+        num = df.select_dtypes("number").to_numpy(dtype=np.float64, na_value=np.nan)
+        return _egdi.egdi_py_cronbach_alpha(np.ascontiguousarray(num))
+    ds = _values(df, code_column)
     t = to_frame(_egdi.egdi_index_cronbach(index._handle(), ds, int(item_level)), code=True)
     t["n_items"] = t["n_items"].astype("int64")
     return t
-
-
-def _alpha(x):
-    """alpha of the columns of a float matrix: libegdi's egdi_index_cronbach on a
-    one-aggregate index whose children are the columns."""
-    if x.ndim != 2 or x.shape[1] < 2:
-        raise ValueError("Cronbach's alpha needs 2 or more numeric columns")
-    cols = [f"c{j}" for j in range(x.shape[1])]
-    frame = pd.DataFrame(x, columns=cols)
-    frame.insert(0, "code", [f"u{i}" for i in range(x.shape[0])])
-    from .index import Index
-    idx = Index()
-    idx.add_aggregate("alpha")
-    for c in cols:
-        idx.add_indicator(c, parent="alpha")
-    return float(cronbach(frame, idx)["alpha"].iloc[0])
 
 
 def correlation(x, y, method="pearson"):

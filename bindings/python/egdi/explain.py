@@ -8,8 +8,8 @@ import pandas as pd
 
 from . import _egdi
 from ._frames import find_country, to_dataset, to_frame
-from .api import (_INPUTS, _nullable_int, _ranking_overrides, _with_country_label,
-                  countries)
+from .api import (_INPUTS, _country_frame, _nullable_int, _ranking_overrides,
+                  _with_country_label)
 
 __all__ = ["Explanation", "explain"]
 
@@ -106,7 +106,7 @@ def _frame(ds):
 def _group_of(df, text):
     """(column, label) of a group label such as "Europe" in df or the country table."""
     wanted = text.strip().lower()
-    table = countries()
+    table = _country_frame()
     for column in _GROUP_COLUMNS:
         source = df if column in df.columns else table
         if column not in source.columns:

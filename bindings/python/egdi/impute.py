@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from . import _egdi
-from ._frames import _is_numeric, to_dataset
+from ._frames import _choice, _is_numeric, to_dataset
 
 __all__ = ["impute_rows", "impute_panel", "RowImputation", "PanelImputation", "FILL_KINDS"]
 
@@ -30,13 +30,6 @@ each value comes from; NaN for interpolated and missing values; COINr's ``DataT`
 _STATS = {"mean": _egdi.EGDI_ROW_MEAN, "median": _egdi.EGDI_ROW_MEDIAN}
 _METHODS = {"latest": _egdi.EGDI_PANEL_IMPUTE_LATEST, "constant": _egdi.EGDI_PANEL_IMPUTE_CONSTANT,
             "linear": _egdi.EGDI_PANEL_IMPUTE_LINEAR}
-
-
-def _choice(value, table, what):
-    try:
-        return table[value]
-    except (KeyError, TypeError):
-        raise ValueError(f"unknown {what} {value!r} (expected one of {', '.join(table)})") from None
 
 
 def _numbers(ds, name):

@@ -7,7 +7,8 @@ import numpy as np
 import pandas as pd
 
 from . import _egdi
-from ._frames import to_dataset, to_frame
+from .api import editions as _editions
+from ._frames import _data_file, country_table, to_dataset, to_frame
 
 __all__ = ["panel", "compare", "method_changes"]
 
@@ -19,17 +20,12 @@ _PANEL_COLUMNS = ["edition", "code", "name", "egdi", "osi", "tii", "hci", "epi",
 def _bundled_dir():
     """The directory of the bundled Data Center exports: the package's own data,
     else ``$EGDI_DATA/un-egov`` (a source checkout's ``data`` directory)."""
-    here = os.path.join(os.path.dirname(__file__), "data")
-    for base in (here, os.environ.get("EGDI_DATA")):
-        if base and os.path.isdir(os.path.join(base, "un-egov")):
-            return os.path.join(base, "un-egov")
-    raise FileNotFoundError("the bundled Data Center files (egdi/data/un-egov) are not "
-                            "installed; pass the files, or set EGDI_DATA to a data directory")
-
-
-def _country_table():
-    from .api import countries
-    return to_dataset(countries()[["code", "name"]])
+    base = _data_file("un-egov")
+    if not os.path.isdir(base):
+        raise FileNotFoundError("the bundled Data Center files (egdi/data/un-egov) are not "
+                                "installed; pass the files, or set EGDI_DATA to a data "
+                                "directory")
+    return base
 
 
 def _read(item):
@@ -83,7 +79,7 @@ def panel(paths_or_frames=None, editions=None, allow_out_of_range=False,
     """
     if paths_or_frames is None:
         base = _bundled_dir()
-        known = [_egdi.egdi_survey_edition(i) for i in range(_egdi.egdi_survey_n_editions())]
+        known = _editions()
         unknown = sorted(set(editions or []) - set(known))
         if unknown:
             raise ValueError(f"no Survey edition {unknown[0]} (editions: {known})")
@@ -101,7 +97,7 @@ def panel(paths_or_frames=None, editions=None, allow_out_of_range=False,
             datasets.append(ds)
     if not years:
         raise ValueError(f"no edition among {sorted(editions)} in the inputs")
-    table = _egdi.egdi_py_panel_compute(years, datasets, _country_table(),
+    table = _egdi.egdi_py_panel_compute(years, datasets, country_table(),
                                         int(bool(allow_out_of_range)),
                                         int(bool(allow_edition_mismatch)), 0)
     df = _ints(to_frame(table)[_PANEL_COLUMNS],
@@ -130,7 +126,7 @@ def compare(df_a, df_b, labels=("a", "b"), countries=None, sort="rank"):
     known = all(isinstance(v, (int, np.integer)) and v > 0 for v in labels) and a != b
     years = [int(a), int(b)] if known else [1, 2]
     table = _egdi.egdi_py_panel_compute(years, [to_dataset(df_a), to_dataset(df_b)],
-                                        _country_table(), 0, 0, 1)
+                                        country_table(), 0, 0, 1)
     cmp = to_frame(_egdi.egdi_py_panel_compare(table, years, _SORTS[sort]), code=True)
     ya, yb = years
     out = cmp.rename(columns={f"egdi_{ya}": f"egdi_{a}", f"rank_{ya}": f"rank_{a}",

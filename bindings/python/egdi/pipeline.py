@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from . import _egdi
-from ._frames import to_dataset, to_frame
+from ._frames import _choice, _egdi_error, to_dataset, to_frame
 from .index import Index
 
 __all__ = ["run_pipeline", "PipelineResult", "set_treatment", "set_denominator",
@@ -230,12 +230,12 @@ def _denominators(spec):
     if isinstance(spec, pd.DataFrame):
         missing = [c for c in ("iCode", "Denominator") if c not in spec.columns]
         if missing:
-            raise _error(_egdi.EGDI_ERR_INVALID_ARG, "denominate: the DataFrame needs the "
-                         f"columns iCode and Denominator (missing: {', '.join(missing)})")
+            raise _egdi_error(_egdi.EGDI_ERR_INVALID_ARG, "denominate: the DataFrame needs "
+                              f"the columns iCode and Denominator (missing: {', '.join(missing)})")
         rows = spec[spec["Denominator"].notna() & (spec["Denominator"].astype(str) != "")]
         if "ScaleFactor" in rows.columns and not (rows["ScaleFactor"].fillna(1) == 1).all():
-            raise _error(_egdi.EGDI_ERR_UNSUPPORTED,
-                         "denominate: only ScaleFactor 1 is supported (x / denominator)")
+            raise _egdi_error(_egdi.EGDI_ERR_UNSUPPORTED,
+                              "denominate: only ScaleFactor 1 is supported (x / denominator)")
         return list(zip(rows["iCode"].astype(str), rows["Denominator"].astype(str)))
     if isinstance(spec, Mapping):
         return [(str(k), v) for k, v in spec.items()]
@@ -255,15 +255,3 @@ def _nullable_bool(s):
     """1/0/NaN as a nullable boolean column."""
     out = pd.array(np.where(s.isna(), None, s == 1), dtype="boolean")
     return pd.Series(out, index=s.index)
-
-
-def _choice(value, table, what):
-    try:
-        return table[value]
-    except (KeyError, TypeError):
-        raise ValueError(f"unknown {what} {value!r} (expected one of {', '.join(table)})") from None
-
-
-def _error(code, message):
-    from .errors import exception_class
-    return exception_class(code)(message)

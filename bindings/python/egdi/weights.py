@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from . import _egdi
-from ._frames import to_dataset, to_frame
+from ._frames import _egdi_error, to_dataset, to_frame
 
 __all__ = ["weights_table", "set_weights", "equal_weights", "pca", "entropy",
            "pca_weights", "entropy_weights", "optimise_weights", "PCAWeights",
@@ -39,8 +39,7 @@ def _codes(h):
 
 
 def _lower(df):
-    df = df.rename(columns=str.lower)
-    return df
+    return df.rename(columns=str.lower)
 
 
 def _node_series(h, values):
@@ -79,8 +78,7 @@ def set_weights(index, weights):
 
 
 def _egdi_not_found(code):
-    from .errors import exception_class
-    return exception_class(_egdi.EGDI_ERR_NOT_FOUND)(f"no node '{code}' in the index")
+    return _egdi_error(_egdi.EGDI_ERR_NOT_FOUND, f"no node '{code}' in the index")
 
 
 def equal_weights(index, level=1):
@@ -132,17 +130,13 @@ def entropy(x):
     return pd.DataFrame({"entropy": e, "weight": w, "rows": used}, index=cols)
 
 
-def _values(df):
-    return to_dataset(df)
-
-
 def pca_weights(index, values, level=1, under=None):
     """PCA weights of the nodes at ``level`` (below the aggregate ``under``, or
     all), one PCA per parent on the complete rows of ``values`` (a DataFrame
     with a ``code`` column and one column per node code). See :class:`PCAWeights`."""
     h = _index_handle(index)
     w = np.empty(_egdi.egdi_index_n_nodes(h))
-    res = _egdi.egdi_py_weights_pca(h, _values(values), int(level), under, w)
+    res = _egdi.egdi_py_weights_pca(h, to_dataset(values), int(level), under, w)
     load, var = res[0], res[1]
     loadings = to_frame(load, code=True).drop(columns="name").rename(
         columns={"code": "node", "Group": "group"}).set_index("node")
@@ -160,7 +154,7 @@ def entropy_weights(index, values, level=1, under=None):
     ``weight`` and complete ``rows``."""
     h = _index_handle(index)
     w = np.empty(_egdi.egdi_index_n_nodes(h))
-    ds = _egdi.egdi_py_weights_entropy(h, _values(values), int(level), under, w)
+    ds = _egdi.egdi_py_weights_entropy(h, to_dataset(values), int(level), under, w)
     df = _lower(to_frame(ds, code=True).drop(columns="name")).rename(
         columns={"code": "node"}).set_index("node")
     df["rows"] = df["rows"].astype("int64")
@@ -185,10 +179,12 @@ def optimise_weights(index, data, level=2, targets=None, goal="balance", start=N
     def arr(v):
         if v is None:
             return np.empty(0)
-        if isinstance(v, (Mapping, pd.Series)):
+        if isinstance(v, (Mapping, pd.Series)):   # in node order; libegdi checks the count
             v = dict(v)
-            levels = [c for c in codes if c in v]
-            return np.array([float(v[c]) for c in levels])
+            unknown = [c for c in v if c not in codes]
+            if unknown:
+                raise _egdi_not_found(unknown[0])
+            return np.array([float(v[c]) for c in codes if c in v])
         return np.asarray(v, dtype="float64")
 
     w = np.empty(len(codes))

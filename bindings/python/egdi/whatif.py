@@ -8,12 +8,13 @@ import pandas as pd
 
 from . import _egdi
 from ._frames import find_country, to_dataset
-from .api import _INPUTS, _ranking_overrides
+from .api import _INPUTS, _indicators as _component_indicators, _ranking_overrides
 
 __all__ = ["whatif"]
 
-_GROUPS = {"l": 1, "low": 1, "m": 2, "middle": 2, "medium": 2, "h": 3, "high": 3,
-           "vh": 4, "very high": 4}
+# the groups 1..4 by libegdi's code ("VH") and name ("Very High"), and "medium"
+_GROUPS = {**{_egdi.egdi_group_code(g).lower(): g for g in range(1, 5)},
+           **{_egdi.egdi_group_name(g).lower(): g for g in range(1, 5)}, "medium": 2}
 _COLUMNS = ["vary", "reachable", "already_met", "value", "change", "rank", "egdi", "group",
             "rating_class", "current_value", "current_rank", "current_egdi", "current_group",
             "current_class", "best_rank", "best_value", "lower", "upper", "evaluations"]
@@ -48,15 +49,7 @@ def _target(target_rank, target_group, target_class):
 def _indicators(edition):
     """The edition's raw indicators as libegdi lists them: the online-service
     score ``osi``, then the TII's and the HCI's."""
-    out = ["osi"]
-    for component in ("tii", "hci"):
-        i = 0
-        name = _egdi.egdi_survey_indicator(edition, component, i)
-        while name is not None:
-            out.append(name)
-            i += 1
-            name = _egdi.egdi_survey_indicator(edition, component, i)
-    return out
+    return ["osi"] + _component_indicators(edition, "tii") + _component_indicators(edition, "hci")
 
 
 def _default_vary(df, edition, input, upper):

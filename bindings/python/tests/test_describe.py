@@ -31,7 +31,14 @@ def test_arrays_by_hand():
     assert math.isnan(r) and math.isnan(p)
     assert egdi.cronbach(pd.DataFrame({"a": [1, 2, 3, 4, 5], "b": [2, 4, 5, 4, 5]})) == \
         pytest.approx(6 / 7, rel=1e-13)
-    with pytest.raises(egdi.InvalidArgumentError):
+    # by hand: a = b = (1, 2, 3), c = (3, 2, 1): variances 1, cov(a, b) = 1, the others -1;
+    # sum(C) = 3 - 2 = 1, trace 3: alpha = 3/2 (1 - 3/1) = -3 (the text column is skipped)
+    three = pd.DataFrame({"name": list("uvw"), "a": [1, 2, 3], "b": [1, 2, 3], "c": [3, 2, 1]})
+    assert egdi.cronbach(three) == pytest.approx(-3, rel=1e-13)
+    with pytest.raises(egdi.InvalidArgumentError, match="2 or more"):   # a ValueError
+        egdi.cronbach(three[["name", "a"]])
+    with pytest.raises(egdi.InvalidArgumentError, match=r"x and y: arrays of different "
+                       r"lengths \(2 and 3\)"):
         egdi.correlation([1, 2], [1, 2, 3])
     with pytest.raises(egdi.NotFoundError):
         egdi.correlation([1, 2], [1, 2], "tau")

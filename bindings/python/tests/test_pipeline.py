@@ -250,6 +250,11 @@ def test_screen_zeros(index, data):
     assert s.loc["AUT", "Included"]                     # 2 zeros: 47/49 = 0.959
     expect = (s["Non_Zero"] >= 0.95).to_numpy()
     assert (s["Included"].to_numpy() == expect).all() and 0 < expect.sum() < 51
+    # every unit's Non_Zero from the input data by pandas, not from the screen itself
+    values = data.set_index("code")[index.indicators]
+    hand = 1 - (values == 0).sum(axis=1) / values.notna().sum(axis=1)
+    np.testing.assert_allclose(s.loc[hand.index, "Non_Zero"], hand, rtol=1e-12, atol=0)
+    assert (s.loc[hand.index, "Included"] == (hand >= 0.95)).all()
     both = egdi.run_pipeline(index, data, screen=0.9, screen_zeros=0.95, screen_on="input")
     assert set(both.kept) == set(r.kept) - {"BGD", "BRN", "KHM", "LAO", "MMR"}
 

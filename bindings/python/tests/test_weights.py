@@ -82,3 +82,10 @@ def test_index_methods():
     assert opt.details.loc["x", "share"] == pytest.approx(0.625, abs=1e-5)
     with pytest.raises(ValueError):
         egdi.optimise_weights(idx, df, level=1, goal="nope")
+    # targets by code: the same answer as in node order; a code that is no node of the
+    # index is an error naming it (it used to be dropped without a word)
+    by_code = egdi.optimise_weights(idx, df, level=1, targets={"y": 1, "x": 2}, start=[1, 1],
+                                    tolerance=1e-8)
+    assert by_code.weights["x"] == pytest.approx(1, abs=1e-4)
+    with pytest.raises(egdi.NotFoundError, match="no node 'zz'"):
+        egdi.optimise_weights(idx, df, level=1, targets={"x": 2, "y": 1, "zz": 5})
